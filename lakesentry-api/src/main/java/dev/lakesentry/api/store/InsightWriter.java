@@ -1,0 +1,18 @@
+package dev.lakesentry.api.store;
+
+import dev.lakesentry.api.insight.Insight;
+import java.util.List;
+
+/**
+ * Writes insights. An insight with an id already stored replaces it (ids are derived from type,
+ * subject and window, so re-detection updates, never duplicates).
+ *
+ * @since 0.1.0
+ */
+public interface InsightWriter extends Transactional<InsightWriter> {
+
+    void upsert(List<Insight> insights);
+
+    /** Removes every insight of the account, for a full rebuild. Review events are kept. */
+    void truncate(String accountId);
+}

@@ -1,0 +1,52 @@
+package dev.lakesentry.api.store;
+
+/**
+ * A LakeSentry store: hands out one reader and one writer per layer, the stage builders and the stage
+ * locks. A host builds one (for example the JDBC store) and gives it to the pipeline, which hands each
+ * stage exactly the writer of its own layer.
+ *
+ * @since 0.1.0
+ */
+public interface Store extends AutoCloseable {
+
+    RawReader rawReader();
+
+    RawWriter rawWriter();
+
+    LedgerReader ledgerReader();
+
+    LedgerWriter ledgerWriter();
+
+    LedgerBuilder ledgerBuilder();
+
+    MetricsReader metricsReader();
+
+    MetricsWriter metricsWriter();
+
+    MetricBuilder metricBuilder();
+
+    InsightReader insightReader();
+
+    InsightWriter insightWriter();
+
+    PlanReader planReader();
+
+    PlanWriter planWriter();
+
+    ReviewReader reviewReader();
+
+    ReviewWriter reviewWriter();
+
+    ActionReader actionReader();
+
+    ActionWriter actionWriter();
+
+    StageLocks stageLocks();
+
+    /** A one-line description for logs, e.g. the JDBC URL with any password masked. */
+    String describe();
+
+    /** Releases the store's resources (connection pool, files). */
+    @Override
+    void close();
+}
