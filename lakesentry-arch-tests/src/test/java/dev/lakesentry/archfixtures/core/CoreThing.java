@@ -1,0 +1,5 @@
+package dev.lakesentry.archfixtures.core;
+
+/** A core class. */
+public class CoreThing {
+}
