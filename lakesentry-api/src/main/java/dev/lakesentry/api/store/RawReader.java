@@ -4,6 +4,8 @@ import dev.lakesentry.api.push.Extraction;
 import dev.lakesentry.api.push.Rejection;
 import dev.lakesentry.api.push.SystemTable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.SortedSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,6 +38,15 @@ public interface RawReader {
         forEachRow(accountId, table, out::add);
         return out;
     }
+
+    /**
+     * The transformation queue: the usage days touched by the account's extractions whose sequence is
+     * above {@code afterSequence}.
+     */
+    SortedSet<LocalDate> touchedDaysSince(String accountId, long afterSequence);
+
+    /** The highest extraction sequence of the account, or 0 when it has none. */
+    long latestSequence(String accountId);
 
     /** The account's refused pushes, oldest first. */
     List<Rejection> rejections(String accountId);

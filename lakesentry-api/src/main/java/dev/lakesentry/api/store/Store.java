@@ -40,6 +40,9 @@ public interface Store extends AutoCloseable {
 
     StageLocks stageLocks();
 
+    /** Collector tokens (hashes only). */
+    TokenStore tokens();
+
     /** A one-line description for logs, e.g. the JDBC URL with any password masked. */
     String describe();
 
