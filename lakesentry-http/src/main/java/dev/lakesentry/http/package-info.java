@@ -1,4 +1,5 @@
 /**
- * The HTTP ingestion endpoint and read-only status endpoints, over core. Content arrives with the ingestion issue.
+ * The HTTP ingestion endpoint ({@code POST /api/v1/ingest}) and the connector status endpoint
+ * ({@code GET /api/v1/status}), on the JDK's HTTP server, over core's ingestion service.
  */
 package dev.lakesentry.http;

@@ -58,6 +58,35 @@ public record PushEnvelope(
                 CURRENT_SCHEMA_VERSION, copy.size(), CanonicalRecords.checksum(copy), copy);
     }
 
+    /**
+     * The envelope as JSON, the wire format of {@code POST /api/v1/ingest}: an object with
+     * {@code extraction_id, connector_id, account_id, table} (the full table name), {@code mode},
+     * {@code watermark} ({@code {"from": …, "to": …}} as ISO-8601 instants, or null),
+     * {@code schema_version, record_count, checksum} and {@code records}, written in the canonical form
+     * of {@link CanonicalRecords}, so the same envelope always gives the same bytes.
+     */
+    public String toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("extraction_id", extractionId);
+        m.put("connector_id", connectorId);
+        m.put("account_id", accountId);
+        m.put("table", table.fullName());
+        m.put("mode", mode.name());
+        if (watermark == null) {
+            m.put("watermark", null);
+        } else {
+            java.util.Map<String, Object> w = new java.util.LinkedHashMap<>();
+            w.put("from", watermark.from() == null ? null : watermark.from().toString());
+            w.put("to", watermark.to().toString());
+            m.put("watermark", w);
+        }
+        m.put("schema_version", schemaVersion);
+        m.put("record_count", recordCount);
+        m.put("checksum", checksum);
+        m.put("records", records.stream().map(SourceRecord::values).toList());
+        return CanonicalRecords.canonicalJson(m);
+    }
+
     /** The watermark range, empty for snapshots. */
     public Optional<WatermarkRange> watermarkRange() {
         return Optional.ofNullable(watermark);

@@ -52,7 +52,11 @@ public final class IngestionService implements IngestionSink {
                     + " was not issued for connector '" + envelope.connectorId() + "' of account '"
                     + envelope.accountId() + "'");
         }
+        return accept(envelope);
+    }
 
+    /** Validates and appends a push the host itself produced (an import), without a collector token. */
+    PushReceipt accept(PushEnvelope envelope) {
         Optional<PushReceipt> repeat = repeatOf(envelope);
         if (repeat.isPresent()) {
             return repeat.get();
