@@ -58,6 +58,9 @@ public interface LedgerReader {
     /** Serving request counts of the days {@code from..to}. */
     List<ServingDailyRequests> servingRequests(String accountId, LocalDate from, LocalDate to);
 
+    /** The extraction sequence the account's ledger was last built through, or 0 when never built. */
+    long builtThroughSequence(String accountId);
+
     /** The latest {@code usage_end_time} in the ledger, the default as-of time of analysis. */
     Optional<Instant> latestUsageTime(String accountId);
 }

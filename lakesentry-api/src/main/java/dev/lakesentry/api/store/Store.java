@@ -1,9 +1,8 @@
 package dev.lakesentry.api.store;
 
 /**
- * A LakeSentry store: hands out one reader and one writer per layer and the stage locks. (The stage
- * builders, {@link LedgerBuilder} and {@link MetricBuilder}, are handed out by the stores that
- * implement the transformation and analysis SQL.) A host builds one (for example the JDBC store) and gives it to the pipeline, which hands each
+ * A LakeSentry store: hands out one reader and one writer per layer, the stage builders whose
+ * set-based SQL runs in the store, and the stage locks. A host builds one (for example the JDBC store) and gives it to the pipeline, which hands each
  * stage exactly the writer of its own layer.
  *
  * @since 0.1.0
@@ -17,6 +16,9 @@ public interface Store extends AutoCloseable {
     LedgerReader ledgerReader();
 
     LedgerWriter ledgerWriter();
+
+    /** The transformation stage's set-based SQL. */
+    LedgerBuilder ledgerBuilder();
 
     MetricsReader metricsReader();
 
