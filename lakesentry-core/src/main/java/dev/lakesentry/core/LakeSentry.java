@@ -1,14 +1,28 @@
 package dev.lakesentry.core;
 
 import dev.lakesentry.api.ConfigurationException;
+import dev.lakesentry.api.ledger.TeamMembership;
+import dev.lakesentry.api.push.IngestionSink;
+import dev.lakesentry.api.push.WatermarkRange;
 import dev.lakesentry.api.spi.ActionExecutor;
 import dev.lakesentry.api.spi.AttributionRule;
 import dev.lakesentry.api.spi.Detector;
 import dev.lakesentry.api.store.Store;
+import dev.lakesentry.api.stage.RunMode;
+import dev.lakesentry.api.stage.StageRequest;
+import dev.lakesentry.api.stage.StageResult;
+import dev.lakesentry.core.ingest.CollectorTokens;
+import dev.lakesentry.core.ingest.ConnectorHealthService;
+import dev.lakesentry.core.ingest.ImportService;
+import dev.lakesentry.core.ingest.IngestionService;
 import dev.lakesentry.core.plugin.PluginRegistry;
+import dev.lakesentry.core.transform.TransformationStage;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -35,11 +49,22 @@ public final class LakeSentry implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final PluginRegistry plugins;
+    private final CollectorTokens tokens;
+    private final IngestionService ingestion;
+    private final ImportService importer;
+    private final ConnectorHealthService health;
+    private final TransformationStage transformation;
 
-    private LakeSentry(Store store, Clock clock, PluginRegistry plugins) {
-        this.store = store;
-        this.clock = clock;
+    private LakeSentry(Builder b, PluginRegistry plugins) {
+        this.store = b.store;
+        this.clock = b.clock;
         this.plugins = plugins;
+        this.tokens = new CollectorTokens(store.tokens(), clock);
+        this.ingestion = new IngestionService(tokens, store.rawReader(), store.rawWriter(), clock);
+        this.importer = new ImportService(ingestion, b.importChunkSize, 16 * 1024 * 1024);
+        this.health = new ConnectorHealthService(store.rawReader(), clock, b.connectorLag);
+        this.transformation = new TransformationStage(store.rawReader(), store.ledgerReader(), store.ledgerBuilder(),
+                store.stageLocks(), clock, b.correctionHorizon, b.memberships, b.processName);
     }
 
     /** A builder. */
@@ -62,6 +87,46 @@ public final class LakeSentry implements AutoCloseable {
         return plugins;
     }
 
+    /** Where collectors push in process: authenticates, validates and appends to the raw layer. */
+    public IngestionSink ingestion() {
+        return ingestion;
+    }
+
+    /** Issues, checks and revokes collector tokens. */
+    public CollectorTokens tokens() {
+        return tokens;
+    }
+
+    /** Loads exported system-table files through the same validation as pushes. */
+    public ImportService importer() {
+        return importer;
+    }
+
+    /** Connector health, per connector and table, for a host's connectors page. */
+    public ConnectorHealthService connectorHealth() {
+        return health;
+    }
+
+    /** Builds the ledger for what is new in raw, as of the data's latest ingestion date. */
+    public StageResult transform(String accountId) {
+        return transformation.run(new StageRequest(accountId, RunMode.INCREMENTAL, List.of(), dataAsOf(accountId)));
+    }
+
+    /** Rebuilds the account's ledger from all raw data, as of the data's latest ingestion date. */
+    public StageResult rebuild(String accountId) {
+        return transformation.run(new StageRequest(accountId, RunMode.REBUILD, List.of(), dataAsOf(accountId)));
+    }
+
+    /**
+     * The data's own latest time for an account: the latest billing ingestion date, or, without billing
+     * data, the highest watermark any extraction reached; the epoch when there is no data at all.
+     */
+    public Instant dataAsOf(String accountId) {
+        return transformation.defaultAsOf(accountId).orElseGet(() -> store.rawReader().extractions(accountId).stream()
+                .flatMap(e -> e.watermarkRange().stream()).map(WatermarkRange::to)
+                .max(Instant::compareTo).orElse(Instant.EPOCH));
+    }
+
     /** Stops the pipeline's own work; the store stays open (the host owns it). */
     @Override
     public void close() {
@@ -78,8 +143,58 @@ public final class LakeSentry implements AutoCloseable {
         private PluginRegistry registry;
         private final PluginRegistry.Builder pluginBuilder = PluginRegistry.builder();
         private boolean pluginBuilderUsed;
+        private Duration correctionHorizon = Duration.ofDays(3);
+        private Duration connectorLag = Duration.ofHours(1);
+        private List<TeamMembership> memberships = List.of();
+        private int importChunkSize = 10_000;
+        private String processName = "lakesentry@" + ProcessHandle.current().pid();
 
         private Builder() {
+        }
+
+        /**
+         * How long after its latest ingestion date a usage day stays provisional (default 3 days):
+         * corrections arrive days later.
+         */
+        public Builder correctionHorizon(Duration horizon) {
+            if (horizon == null || horizon.isNegative()) {
+                throw new ConfigurationException("correctionHorizon must be zero or positive, was " + horizon);
+            }
+            this.correctionHorizon = horizon;
+            return this;
+        }
+
+        /** How long without a push before a connector counts as lagging (default 1 hour). */
+        public Builder connectorLag(Duration lag) {
+            if (lag == null || lag.isNegative() || lag.isZero()) {
+                throw new ConfigurationException("connectorLag must be positive, was " + lag);
+            }
+            this.connectorLag = lag;
+            return this;
+        }
+
+        /** Principal (or glob pattern) to team memberships; the first match wins. */
+        public Builder memberships(List<TeamMembership> memberships) {
+            this.memberships = List.copyOf(Objects.requireNonNull(memberships, "memberships"));
+            return this;
+        }
+
+        /** Records per push when importing exported files (default 10,000). */
+        public Builder importChunkSize(int records) {
+            if (records < 1) {
+                throw new ConfigurationException("importChunkSize must be at least 1, was " + records);
+            }
+            this.importChunkSize = records;
+            return this;
+        }
+
+        /** Names this process in stage-lock diagnostics (default {@code lakesentry@<pid>}). */
+        public Builder processName(String name) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("processName must not be blank");
+            }
+            this.processName = name;
+            return this;
         }
 
         /** The store (required). */
@@ -168,7 +283,7 @@ public final class LakeSentry implements AutoCloseable {
             }
             PluginRegistry plugins = registry != null ? registry : pluginBuilder.build();
             LOG.debug("LakeSentry pipeline on {} with plugins {}", store.describe(), plugins.ids());
-            return new LakeSentry(store, clock, plugins);
+            return new LakeSentry(this, plugins);
         }
     }
 }

@@ -15,15 +15,30 @@ import org.junit.jupiter.api.Test;
 
 class LakeSentryTest {
 
-    /** A store that can only describe itself: the builder must not touch anything else. */
+    /**
+     * A store that describes itself and hands out readers and writers that refuse every call: building
+     * the pipeline may wire them but must not read or write anything.
+     */
     private static Store describingStore() {
         return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("describe")) {
                         return "test store";
                     }
+                    if (method.getReturnType().isInterface() && (args == null || args.length == 0)) {
+                        return refusing(method.getReturnType());
+                    }
                     throw new AssertionError("the builder must not call Store." + method.getName());
                 });
+    }
+
+    private static Object refusing(Class<?> type) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("toString")) {
+                return "refusing " + type.getSimpleName();
+            }
+            throw new AssertionError("building the pipeline must not call " + type.getSimpleName() + "." + method.getName());
+        });
     }
 
     @Test
