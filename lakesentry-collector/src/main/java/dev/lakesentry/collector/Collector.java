@@ -95,7 +95,7 @@ public final class Collector implements AutoCloseable {
             TableHealth h = TableHealth.initial(t);
             Optional<Checkpoint> cp = store.checkpoint(config.connectorId(), t);
             if (cp.isPresent()) {
-                h = new TableHealth(t, null, cp.get().extractionId(), 0, cp.get().watermark(), null, null, null);
+                h = new TableHealth(t, null, cp.get().extractionId(), 0, cp.get().watermark(), null, null, null, false);
             }
             health.put(t, h);
         }

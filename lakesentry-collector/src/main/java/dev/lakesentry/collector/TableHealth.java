@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param lag              the last successful extraction's as-of time minus the watermark, or {@code null}
  * @param lastError        the last failure's message, or {@code null}
  * @param lastErrorAt      when it happened, or {@code null}
+ * @param failing          whether the latest attempt failed
  * @since 0.1.0
  */
 public record TableHealth(SystemTable table, Instant lastSuccessAt, String lastExtractionId, long rows,
-                          Instant watermark, Duration lag, String lastError, Instant lastErrorAt) {
+                          Instant watermark, Duration lag, String lastError, Instant lastErrorAt, boolean failing) {
 
     /** The state of a table at a glance. */
     public enum Status {
@@ -37,12 +38,12 @@ public record TableHealth(SystemTable table, Instant lastSuccessAt, String lastE
 
     /** A table never attempted. */
     static TableHealth initial(SystemTable table) {
-        return new TableHealth(table, null, null, 0, null, null, null, null);
+        return new TableHealth(table, null, null, 0, null, null, null, null, false);
     }
 
-    /** Whether the last attempt failed. */
+    /** The state at a glance. */
     public Status status() {
-        if (lastErrorAt != null && (lastSuccessAt == null || !lastSuccessAt.isAfter(lastErrorAt))) {
+        if (failing) {
             return Status.FAILING;
         }
         return lastSuccessAt == null ? Status.NEW : Status.HEALTHY;
@@ -50,10 +51,10 @@ public record TableHealth(SystemTable table, Instant lastSuccessAt, String lastE
 
     TableHealth succeeded(Instant at, String extractionId, long rowsRead, Instant newWatermark, Duration newLag) {
         return new TableHealth(table, at, extractionId == null ? lastExtractionId : extractionId, rowsRead, newWatermark,
-                newLag, lastError, lastErrorAt);
+                newLag, lastError, lastErrorAt, false);
     }
 
     TableHealth failed(Instant at, String error) {
-        return new TableHealth(table, lastSuccessAt, lastExtractionId, rows, watermark, lag, error, at);
+        return new TableHealth(table, lastSuccessAt, lastExtractionId, rows, watermark, lag, error, at, true);
     }
 }

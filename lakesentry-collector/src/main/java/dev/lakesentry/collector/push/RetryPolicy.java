@@ -58,11 +58,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return min(d, maxBackoff);
     }
 
-    /** Waits, turning an interrupt into an unchecked failure (the interrupt flag is kept). */
+    /** Waits (also for zero, so a sleeper sees every wait), turning an interrupt into an unchecked failure. */
     public void pause(Duration d) {
-        if (d.isZero()) {
-            return;
-        }
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
