@@ -81,6 +81,7 @@ public final class Collector implements AutoCloseable {
     private WorkspaceClient client;
     private StatementReader reader;
     private ScheduledExecutorService scheduler;
+    private boolean closed;
 
     private Collector(Builder b) {
         this.config = b.config;
@@ -143,7 +144,7 @@ public final class Collector implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (scheduler != null || closed) {
             throw new IllegalStateException("Collector " + config.connectorId() + " is already scheduled or closed");
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -158,8 +159,9 @@ public final class Collector implements AutoCloseable {
     /** Stops the schedule, letting a run in progress finish (up to 60 seconds). */
     @Override
     public synchronized void close() {
+        closed = true;
         if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor();
+            return;
         }
         scheduler.shutdown();
         try {

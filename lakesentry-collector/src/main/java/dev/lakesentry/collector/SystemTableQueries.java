@@ -75,9 +75,13 @@ public final class SystemTableQueries {
         return table.columns().stream().map(SystemTableQueries::expression).collect(Collectors.joining(", "));
     }
 
-    /** The whole table: snapshot tables every run, incremental tables on their first load. */
+    /**
+     * The whole table: snapshot tables every run, incremental tables on their first load (rows without a
+     * watermark value, which no later read could place, are left out).
+     */
     public static Query full(SystemTable table) {
-        return new Query(table, "SELECT " + selectList(table) + " FROM " + table.fullName() + orderBy(table),
+        String where = table.watermarkColumn().map(c -> " WHERE " + c + " IS NOT NULL").orElse("");
+        return new Query(table, "SELECT " + selectList(table) + " FROM " + table.fullName() + where + orderBy(table),
                 List.of(), null);
     }
 

@@ -33,6 +33,8 @@ class SystemTableQueriesTest {
     void snapshotsReadTheWholeTable() {
         assertThat(SystemTableQueries.full(SystemTable.NODE_TYPES).sql())
                 .isEqualTo("SELECT account_id, node_type, core_count, memory_mb, gpu_count FROM system.compute.node_types ORDER BY node_type");
+        assertThat(SystemTableQueries.full(SystemTable.CLUSTERS).sql())
+                .endsWith("FROM system.compute.clusters WHERE change_time IS NOT NULL ORDER BY change_time, workspace_id, cluster_id");
         assertThatThrownBy(() -> SystemTableQueries.since(SystemTable.LIST_PRICES, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
     }
