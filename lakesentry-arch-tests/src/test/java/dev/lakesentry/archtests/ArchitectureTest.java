@@ -39,6 +39,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCollectorDependsOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.collector", API, ROOT).check(classes);
+    }
+
+    @Test
+    void theTestKitDependsOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.testkit", API, ROOT).check(classes);
+    }
+
+    @Test
     void onlyStagesAndTheCompositionRootTouchWriters() {
         LakeSentryRules.onlyStagesAndTheCompositionRootTouchWriters(CORE, Layers.CORE_STAGES.keySet(),
                 Layers.COMPOSITION_ROOT, Layers.ALL_WRITERS).check(classes);
