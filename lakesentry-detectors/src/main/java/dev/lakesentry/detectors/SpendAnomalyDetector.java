@@ -127,19 +127,30 @@ public final class SpendAnomalyDetector implements Detector {
         if (pool.size() < minBaselinePoints) {
             return null;
         }
-        Model model = fitTrimmed(series, pool);
-        // A rise that has lasted shiftDays (most days high, the first one too) is the new normal:
-        // the baseline restarts at the shift.
+        // A rise that has lasted shiftDays (most days high against the baseline before it, the first one
+        // too) is the new normal: the baseline restarts at the earliest such day.
         LocalDate shiftStart = null;
-        int high = 0;
-        for (LocalDate d = lastDay; !d.isBefore(first); d = d.minusDays(1)) {
-            boolean isHigh = isHigh(model, series, d);
-            high += isHigh ? 1 : 0;
-            int length = (int) (lastDay.toEpochDay() - d.toEpochDay() + 1);
-            if (isHigh && length >= shiftDays && (double) high / length >= shiftFraction) {
-                shiftStart = d;
+        for (LocalDate k = lastDay.minusDays(shiftDays - 1L); !k.isBefore(first); k = k.minusDays(1)) {
+            LocalDate start = k;
+            List<LocalDate> before = pool.stream().filter(d -> d.isBefore(start)).toList();
+            if (before.size() < minBaselinePoints) {
+                break;
+            }
+            Model prior = fitTrimmed(series, before);
+            if (!isHigh(prior, series, k)) {
+                continue;
+            }
+            int high = 0;
+            int length = 0;
+            for (LocalDate d = k; !d.isAfter(lastDay); d = d.plusDays(1)) {
+                length++;
+                high += isHigh(prior, series, d) ? 1 : 0;
+            }
+            if ((double) high / length >= shiftFraction) {
+                shiftStart = k;
             }
         }
+        Model model;
         if (shiftStart != null) {
             List<LocalDate> newPool = new ArrayList<>();
             for (LocalDate d = shiftStart; d.isBefore(recentStart); d = d.plusDays(1)) {
@@ -149,6 +160,8 @@ public final class SpendAnomalyDetector implements Detector {
                 return null;
             }
             model = fitTrimmed(series, newPool);
+        } else {
+            model = fitTrimmed(series, pool);
         }
         SortedMap<LocalDate, SpendFinding.Day> flagged = new TreeMap<>();
         for (LocalDate d = recentStart; !d.isAfter(lastDay); d = d.plusDays(1)) {
