@@ -1,4 +1,4 @@
 /**
- * Built-in anomaly and waste detectors, as plugins over the API. Content arrives with the analysis issues.
+ * Built-in anomaly and waste detectors, each an immutable {@code Detector} created by a {@code DetectorProvider} found through {@code ServiceLoader}.
  */
 package dev.lakesentry.detectors;

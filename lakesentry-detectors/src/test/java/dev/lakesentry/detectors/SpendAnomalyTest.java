@@ -1,0 +1,249 @@
+package dev.lakesentry.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesentry.api.insight.Insight;
+import dev.lakesentry.api.insight.LedgerRowRef;
+import dev.lakesentry.api.insight.SeriesPoint;
+import dev.lakesentry.api.insight.Severity;
+import dev.lakesentry.api.insight.SubjectKind;
+import dev.lakesentry.api.ledger.WorkUnitRef;
+import dev.lakesentry.api.metrics.CostDimension;
+import dev.lakesentry.api.spi.Detector;
+import dev.lakesentry.api.spi.PluginConfig;
+import dev.lakesentry.testkit.fixtures.LedgerFixture;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made daily series against both spend detectors. */
+class SpendAnomalyTest {
+
+    static final WorkUnitRef JOB = LedgerFixture.job("ws-1", "42");
+    /** A Monday. */
+    static final LocalDate FIRST = LocalDate.parse("2025-01-06");
+
+    final Detector ours = new SpendAnomalyDetector(PluginConfig.of(SpendAnomalyDetector.ID,
+            Map.of("dimensions", "work-unit")));
+    final Detector baseline = new SpendAnomalyBaselineDetector(PluginConfig.of(SpendAnomalyBaselineDetector.ID,
+            Map.of("dimensions", "work-unit")));
+
+    /** Deterministic noise of about ±5 % around the level. */
+    static double[] noisy(int days, double level) {
+        double[] v = new double[days];
+        for (int i = 0; i < days; i++) {
+            v[i] = level + level * 0.05 * (((i * 37) % 11) - 5) / 5.0;
+        }
+        return v;
+    }
+
+    /** The as-of time right after the series' last day. */
+    static Instant after(double[] series) {
+        return FIRST.plusDays(series.length).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static List<Insight> run(Detector d, double[] series) {
+        return d.detect(LedgerFixture.account("acc").workspace("ws-1", "dev").dailySeries(JOB, FIRST, series)
+                .context(after(series)));
+    }
+
+    @Test
+    void aSuddenSpikeFlagsWithBothDetectors() {
+        double[] s = noisy(40, 100);
+        s[39] = 600;
+        List<Insight> found = run(ours, s);
+        assertThat(found).hasSize(1);
+        Insight i = found.get(0);
+        assertThat(i.subject().kind()).isEqualTo(SubjectKind.WORK_UNIT);
+        assertThat(i.subject().id()).isEqualTo(JOB.key());
+        assertThat(i.window().start()).isEqualTo(Instant.parse("2025-02-14T00:00:00Z"));
+        assertThat(i.window().end()).isEqualTo(Instant.parse("2025-02-15T00:00:00Z"));
+        assertThat(i.estimatedMonthlyImpact().amount()).isGreaterThan(new BigDecimal("450"));
+        assertThat(i.evidence().series()).filteredOn(SeriesPoint::flagged).hasSize(1);
+        assertThat(i.evidence().rows()).containsExactly(new LedgerRowRef("ledger_usage_line_item", "rec-000040"));
+        assertThat(i.evidence().figures()).containsEntry("worstDay", "2025-02-14").containsKey("robustScale");
+        assertThat(run(baseline, s)).hasSize(1);
+    }
+
+    @Test
+    void theSameSpikeFoundAgainTheNextDayKeepsItsId() {
+        double[] s = noisy(41, 100);
+        s[39] = 600;
+        double[] dayBefore = java.util.Arrays.copyOf(s, 40);
+        assertThat(run(ours, s)).extracting(Insight::id).isEqualTo(run(ours, dayBefore).stream().map(Insight::id).toList());
+    }
+
+    @Test
+    void aWeeklyHeavyDayIsNormalForOursButFlagsTheBaseline() {
+        double[] s = noisy(42, 100);
+        for (int i = 0; i < s.length; i++) {
+            if (FIRST.plusDays(i).getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                s[i] = 900;
+            }
+        }
+        assertThat(s[41]).isEqualTo(900);
+        assertThat(run(ours, s)).isEmpty();
+        assertThat(run(baseline, s)).hasSize(1);
+    }
+
+    @Test
+    void weekendDipsDoNotFlagAndAWeekdayBackToNormalDoesNot() {
+        double[] s = noisy(43, 500);
+        for (int i = 0; i < s.length; i++) {
+            java.time.DayOfWeek d = FIRST.plusDays(i).getDayOfWeek();
+            if (d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY) {
+                s[i] = 20;
+            }
+        }
+        assertThat(FIRST.plusDays(42).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(run(ours, s)).isEmpty();
+        assertThat(run(ours, java.util.Arrays.copyOf(s, 41))).isEmpty();
+    }
+
+    @Test
+    void spendOnAQuietWeekendDayFlagsWithOurs() {
+        double[] s = noisy(41, 500);
+        for (int i = 0; i < s.length; i++) {
+            java.time.DayOfWeek d = FIRST.plusDays(i).getDayOfWeek();
+            if (d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY) {
+                s[i] = 20;
+            }
+        }
+        assertThat(FIRST.plusDays(40).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+        s[40] = 450;
+        assertThat(run(ours, s)).hasSize(1);
+    }
+
+    @Test
+    void aPersistentLevelShiftAlertsAtFirstThenBecomesTheNewNormal() {
+        double[] base = noisy(60, 100);
+        for (int i = 35; i < base.length; i++) {
+            base[i] = base[i] * 3;
+        }
+        assertThat(run(ours, java.util.Arrays.copyOf(base, 36))).hasSize(1);
+        assertThat(run(ours, java.util.Arrays.copyOf(base, 39))).hasSize(1);
+        for (int days = 43; days <= 60; days++) {
+            assertThat(run(ours, java.util.Arrays.copyOf(base, days))).as("after %d days", days - 35).isEmpty();
+        }
+    }
+
+    @Test
+    void aSpikeAfterALevelShiftIsStillFound() {
+        double[] s = noisy(50, 100);
+        for (int i = 30; i < s.length; i++) {
+            s[i] = s[i] * 3;
+        }
+        s[49] = 1500;
+        List<Insight> found = run(ours, s);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).evidence().figures()).containsEntry("levelShiftSince", "2025-02-05");
+    }
+
+    @Test
+    void aGradualRampIsNotASpike() {
+        double[] s = new double[40];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = 100 * Math.pow(1.01, i);
+        }
+        assertThat(run(ours, s)).isEmpty();
+        assertThat(run(baseline, s)).isEmpty();
+    }
+
+    @Test
+    void aSteepRecentRampIsFound() {
+        double[] s = noisy(40, 100);
+        s[38] = 300;
+        s[39] = 500;
+        List<Insight> found = run(ours, s);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).evidence().series()).filteredOn(SeriesPoint::flagged).hasSize(2);
+        assertThat(run(baseline, s)).hasSize(1);
+    }
+
+    @Test
+    void tinyAndConstantSeriesStayQuiet() {
+        double[] tiny = noisy(40, 2);
+        tiny[39] = 30;
+        assertThat(run(ours, tiny)).isEmpty();
+        assertThat(run(baseline, tiny)).isEmpty();
+        double[] constant = new double[40];
+        java.util.Arrays.fill(constant, 250);
+        assertThat(run(ours, constant)).isEmpty();
+        assertThat(run(baseline, constant)).isEmpty();
+    }
+
+    @Test
+    void aSpikeOnAConstantSeriesFlagsOursButNeverTheBaseline() {
+        double[] s = new double[40];
+        java.util.Arrays.fill(s, 250);
+        s[39] = 600;
+        assertThat(run(ours, s)).hasSize(1);
+        assertThat(run(baseline, s)).isEmpty();
+    }
+
+    @Test
+    void shortAndEmptySeriesStayQuiet() {
+        assertThat(run(ours, new double[] {100, 900})).isEmpty();
+        assertThat(run(baseline, new double[] {100, 900})).isEmpty();
+        assertThat(run(ours, new double[] {900})).isEmpty();
+    }
+
+    @Test
+    void pastAnomaliesFromPreviousInsightsStayOutOfTheBaseline() {
+        double[] s = noisy(40, 100);
+        s[20] = 900;
+        LedgerFixture f = LedgerFixture.account("acc").dailySeries(JOB, FIRST, java.util.Arrays.copyOf(s, 21));
+        List<Insight> earlier = ours.detect(f.context(after(java.util.Arrays.copyOf(s, 21))));
+        assertThat(earlier).hasSize(1);
+        LedgerFixture later = LedgerFixture.account("acc").dailySeries(JOB, FIRST, s).previousInsight(earlier.get(0));
+        Insight none = ours.detect(later.context(after(s))).stream().findFirst().orElse(null);
+        assertThat(none).isNull();
+        s[39] = 400;
+        List<Insight> found = ours.detect(LedgerFixture.account("acc").dailySeries(JOB, FIRST, s)
+                .previousInsight(earlier.get(0)).context(after(s)));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).evidence().figures()).containsEntry("excludedAsPastAnomalies", "1");
+    }
+
+    @Test
+    void severityIsTheLowerOfTheScoreAndTheDollarBands() {
+        assertThat(SpendFinding.severity(20, new BigDecimal("150"))).isEqualTo(Severity.LOW);
+        assertThat(SpendFinding.severity(20, new BigDecimal("200"))).isEqualTo(Severity.MEDIUM);
+        assertThat(SpendFinding.severity(20, new BigDecimal("1000"))).isEqualTo(Severity.HIGH);
+        assertThat(SpendFinding.severity(20, new BigDecimal("5000"))).isEqualTo(Severity.CRITICAL);
+        assertThat(SpendFinding.severity(2.5, new BigDecimal("5000"))).isEqualTo(Severity.LOW);
+        assertThat(SpendFinding.severity(3, new BigDecimal("5000"))).isEqualTo(Severity.MEDIUM);
+        assertThat(SpendFinding.severity(5, new BigDecimal("5000"))).isEqualTo(Severity.HIGH);
+        assertThat(SpendFinding.severity(8, new BigDecimal("5000"))).isEqualTo(Severity.CRITICAL);
+        double[] s = noisy(40, 1000);
+        s[39] = 9000;
+        assertThat(run(ours, s)).singleElement().extracting(Insight::severity).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void everyDimensionGetsItsOwnSeriesAndTeamsComeFromMetricsWhenPresent() {
+        double[] s = noisy(40, 100);
+        s[39] = 900;
+        Detector all = new SpendAnomalyDetector();
+        LedgerFixture f = LedgerFixture.account("acc").workspace("ws-1", "dev").identity("etl@example.com", "data-eng");
+        for (int i = 0; i < s.length; i++) {
+            String cost = BigDecimal.valueOf(s[i]).toPlainString();
+            LocalDate day = FIRST.plusDays(i);
+            f.usage(r -> r.day(day).workUnit(JOB).cost(cost).runAs("etl@example.com"));
+        }
+        assertThat(all.detect(f.context(after(s)))).extracting(i -> i.subject().kind())
+                .containsExactlyInAnyOrder(SubjectKind.SKU, SubjectKind.TEAM, SubjectKind.WORK_UNIT, SubjectKind.WORKSPACE);
+        for (int i = 0; i < s.length; i++) {
+            f.dailyCostMetric(CostDimension.TEAM, "platform", FIRST.plusDays(i), BigDecimal.valueOf(s[i]).toPlainString());
+        }
+        assertThat(all.detect(f.context(after(s)))).filteredOn(i -> i.subject().kind() == SubjectKind.TEAM)
+                .singleElement().satisfies(i -> {
+                    assertThat(i.subject().id()).isEqualTo("platform");
+                    assertThat(i.evidence().figures()).containsEntry("source", "metric_daily_cost");
+                });
+    }
+}
