@@ -44,6 +44,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBuiltInDetectorsDependOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.detectors", API, ROOT).check(classes);
+    }
+
+    @Test
     void theTestKitDependsOnlyOnTheApi() {
         LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.testkit", API, ROOT).check(classes);
     }
