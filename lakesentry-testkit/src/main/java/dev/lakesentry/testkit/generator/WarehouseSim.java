@@ -156,7 +156,7 @@ final class WarehouseSim {
             }
             if (sessionStart < 0) {
                 sessionStart = Math.max(s[0], lastStopped + 1_000);
-                running = s[0] + (serverless ? r.intBetween(3_000, 12_000) : r.intBetween(150_000, 290_000));
+                running = sessionStart + (serverless ? r.intBetween(3_000, 12_000) : r.intBetween(150_000, 290_000));
                 lastEnd = running;
             }
             long startMs = Math.max(s[0], running);

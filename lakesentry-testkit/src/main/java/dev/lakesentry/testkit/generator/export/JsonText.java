@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Compact JSON text of row values with stable formatting: object keys in insertion order (the
  * table's column order for rows), integers as plain digits, doubles rounded to at most six decimals
- * from their exact binary value (always with a fraction, {@code 4.0}), decimals in plain notation.
+ * (always with a fraction, {@code 4.0}), decimals in plain notation.
  * The same values always give the same bytes, on every JDK.
  *
  * @since 0.1.0
@@ -67,13 +67,32 @@ public final class JsonText {
         }
     }
 
-    /** A double's stable text: at most six decimals, trailing zeros removed, at least one decimal. */
+    /**
+     * A double's stable text: rounded to six decimals (IEEE arithmetic, the same on every JDK), trailing
+     * zeros removed, at least one decimal.
+     */
     public static String number(double d) {
-        if (d == 0) {
-            return "0.0";
+        if (Math.abs(d) >= 1e12) {
+            String s = new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+            return s.indexOf('.') < 0 ? s + ".0" : s;
         }
-        String s = new BigDecimal(d).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-        return s.indexOf('.') < 0 ? s + ".0" : s;
+        long micros = Math.round(d * 1_000_000.0);
+        StringBuilder sb = new StringBuilder(24);
+        if (micros < 0) {
+            sb.append('-');
+            micros = -micros;
+        }
+        sb.append(micros / 1_000_000).append('.');
+        long frac = micros % 1_000_000;
+        if (frac == 0) {
+            return sb.append('0').toString();
+        }
+        String f = Long.toString(1_000_000 + frac).substring(1);
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') {
+            end--;
+        }
+        return sb.append(f, 0, end).toString();
     }
 
     static void string(StringBuilder sb, String s) {

@@ -30,6 +30,9 @@ public final class PushEnvelopes {
     /** The connector id used when none is given. */
     public static final String DEFAULT_CONNECTOR_ID = "lakesentry-testkit-generator";
 
+    private record Keyed(Instant watermark, SourceRecord row) {
+    }
+
     private PushEnvelopes() {
     }
 
@@ -53,12 +56,16 @@ public final class PushEnvelopes {
         }
         String column = table.watermarkColumn().orElseThrow();
         ColumnType type = table.column(column).orElseThrow().type();
-        List<SourceRecord> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(r -> watermark(r, column, type)));
-        for (int from = 0, chunk = 0; from < sorted.size(); from += maxRecords, chunk++) {
-            List<SourceRecord> part = sorted.subList(from, Math.min(sorted.size(), from + maxRecords));
-            Instant lo = watermark(part.get(0), column, type);
-            Instant hi = watermark(part.get(part.size() - 1), column, type);
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (SourceRecord r : rows) {
+            keyed.add(new Keyed(watermark(r, column, type), r));
+        }
+        keyed.sort(Comparator.comparing(Keyed::watermark));
+        for (int from = 0, chunk = 0; from < keyed.size(); from += maxRecords, chunk++) {
+            List<Keyed> slice = keyed.subList(from, Math.min(keyed.size(), from + maxRecords));
+            List<SourceRecord> part = slice.stream().map(Keyed::row).toList();
+            Instant lo = slice.get(0).watermark();
+            Instant hi = slice.get(slice.size() - 1).watermark();
             out.add(PushEnvelope.create(extractionId(seed, connectorId, table, chunk), connectorId, accountId, table,
                     new WatermarkRange(chunk == 0 ? null : lo, hi), part));
         }
