@@ -90,7 +90,7 @@ final class JobSim {
         };
         this.firstMinute = kind == Kind.SERVERLESS ? 300 + r.intBetween(0, 30) : r.intBetween(0, 330);
         this.baseMinutes = kind == Kind.SERVERLESS ? r.between(15, 30) : r.between(20, 70);
-        this.baseWorkers = r.intBetween(1, 4);
+        this.baseWorkers = role == Role.GRADUAL ? Math.max(5, r.intBetween(1, 4)) : r.intBetween(1, 4);
         this.photon = r.chance(0.3);
         List<String> nodes = Catalog.cpuNodes(ws.cloud);
         this.workerNode = r.pick(nodes);
