@@ -44,7 +44,7 @@ final class RawValues {
             case LONG -> integral(v).longValueExact();
             case INT -> integral(v).intValueExact();
             case DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
-            case DECIMAL -> decimal(v);
+            case DECIMAL -> Binds.exact(decimal(v));
             case BOOLEAN -> bool(v);
             case DATE -> date(v.toString().trim());
             case TIMESTAMP -> Binds.micros(instant(v.toString().trim()));

@@ -44,6 +44,29 @@ public final class Binds {
         return dialect.getDate(rs, column);
     }
 
+    /** Fractional digits the schema's {@code DECIMAL(38,18)} columns hold. */
+    public static final int DECIMAL_SCALE = 18;
+    /** Integer digits the schema's {@code DECIMAL(38,18)} columns hold. */
+    public static final int DECIMAL_INTEGER_DIGITS = 20;
+
+    /**
+     * The decimal, if the schema's {@code DECIMAL(38,18)} holds it exactly; otherwise an exception naming the
+     * value, because a database would round it silently (or refuse it with a less helpful message).
+     */
+    public static BigDecimal exact(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        int scale = Math.max(s.scale(), 0);
+        int integerDigits = s.precision() - s.scale();
+        if (scale > DECIMAL_SCALE || integerDigits > DECIMAL_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("Decimal " + d.toPlainString() + " does not fit DECIMAL(38,18) exactly (at most "
+                    + DECIMAL_INTEGER_DIGITS + " integer and " + DECIMAL_SCALE + " fractional digits); the store refuses to round it");
+        }
+        return d;
+    }
+
     /** A decimal without trailing zeros and with a scale of at least zero ({@code 1.50} → {@code 1.5}). */
     public static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
         return canonical(rs.getBigDecimal(column));

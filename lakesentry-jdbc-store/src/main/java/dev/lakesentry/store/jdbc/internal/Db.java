@@ -27,6 +27,16 @@ public final class Db {
         this.jdbi.setTemplateEngine(TemplateEngine.NOP);
         // Partition deletes bind both day and instant bounds; each statement uses the pair it needs.
         this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        // Every decimal bound through Jdbi is checked to fit DECIMAL(38,18) exactly, never rounded.
+        this.jdbi.registerArgument(new org.jdbi.v3.core.argument.AbstractArgumentFactory<java.math.BigDecimal>(
+                java.sql.Types.DECIMAL) {
+            @Override
+            protected org.jdbi.v3.core.argument.Argument build(java.math.BigDecimal value,
+                                                                org.jdbi.v3.core.config.ConfigRegistry config) {
+                java.math.BigDecimal exact = Binds.exact(value);
+                return (position, statement, ctx) -> statement.setBigDecimal(position, exact);
+            }
+        });
         this.dialect = dialect;
         this.maskedUrl = maskedUrl;
     }
