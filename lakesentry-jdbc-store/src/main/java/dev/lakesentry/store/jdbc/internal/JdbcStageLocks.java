@@ -1,6 +1,5 @@
 package dev.lakesentry.store.jdbc.internal;
 
-import dev.lakesentry.api.StoreException;
 import dev.lakesentry.api.stage.StageName;
 import dev.lakesentry.api.store.StageLease;
 import dev.lakesentry.api.store.StageLocks;
@@ -102,16 +101,29 @@ public final class JdbcStageLocks implements StageLocks {
             }
             open.remove(this);
             try {
-                try {
-                    db.dialect().unlock(connection, namespace, accountId, stage);
-                } finally {
-                    connection.close();
-                }
+                db.dialect().unlock(connection, namespace, accountId, stage);
                 LOG.debug("Stage lock {} of account {} released by {}", stage, accountId, owner);
             } catch (SQLException e) {
-                throw new StoreException("Could not release stage lock " + stage + " of account '" + accountId
-                        + "' held by " + owner + "; the database frees it when the connection ends", "stage lock",
-                        accountId + "/" + stage, e);
+                // The lock lives in the connection's session: a connection that cannot unlock is broken, and the
+                // database released the lock when the session ended. Evict it so no pooled session keeps a lock.
+                LOG.warn("Stage lock {} of account {} held by {}: unlock failed ({}); evicting its connection, which"
+                        + " ends the session and so the lock", stage, accountId, owner, e.toString());
+                if (db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+                    hikari.evictConnection(connection);
+                    return;
+                }
+            } finally {
+                closeConnection();
+            }
+        }
+
+        private void closeConnection() {
+            try {
+                if (!connection.isClosed()) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                LOG.warn("Closing the connection of stage lock {} of account {} failed: {}", stage, accountId, e.toString());
             }
         }
 
