@@ -32,8 +32,11 @@ class MariaDbStoreContractIT extends StoreContract {
 
     @Override
     protected void dropStore(Store store) {
-        store.close();
-        DatabaseServers.dropMariaDbDatabase(database);
+        try {
+            store.close();
+        } finally {
+            DatabaseServers.dropMariaDbDatabase(database);
+        }
     }
 
     @Test

@@ -32,8 +32,11 @@ class PostgresStoreContractIT extends StoreContract {
 
     @Override
     protected void dropStore(Store store) {
-        store.close();
-        DatabaseServers.dropPostgresSchema(schema);
+        try {
+            store.close();
+        } finally {
+            DatabaseServers.dropPostgresSchema(schema);
+        }
     }
 
     @Test
