@@ -75,6 +75,23 @@ class PostgresStoreContractIT extends StoreContract {
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).as("the holder's backend was found").isTrue();
                 }
+                // pg_terminate_backend only signals; wait (bounded) until the session, and so its lock, is gone.
+                try (PreparedStatement held = c.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND ((classid::bigint << 32) | objid::bigint) = ?")) {
+                    held.setLong(1, PostgresDialect.lockKey(schema, StoreFixtures.ACCOUNT, StageName.TRANSFORMATION));
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                    boolean free = false;
+                    while (!free && System.nanoTime() < deadline) {
+                        try (ResultSet rs = held.executeQuery()) {
+                            rs.next();
+                            free = rs.getLong(1) == 0;
+                        }
+                        if (!free) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    assertThat(free).as("the terminated session's lock is free").isTrue();
+                }
             }
             Optional<StageLease> taken = second.stageLocks().tryAcquire(StoreFixtures.ACCOUNT, StageName.TRANSFORMATION,
                     "survivor");

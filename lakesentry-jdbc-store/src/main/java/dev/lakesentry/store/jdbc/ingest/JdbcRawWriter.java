@@ -156,32 +156,52 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
         h.releaseSavepoint(SAVEPOINT);
     }
 
+    /** Pushes at least this large are converted on several cores; the conversion is pure. */
+    private static final int PARALLEL_THRESHOLD = 2_000;
+
     private List<Object[]> rows(PushEnvelope envelope, Statements st) {
         List<SourceRecord> records = envelope.records();
-        List<Object[]> rows = new ArrayList<>(records.size());
-        int width = st.sqlTypes().length;
-        for (int i = 0; i < records.size(); i++) {
-            Map<String, Object> values = records.get(i).values();
-            Object[] row = new Object[width];
-            row[0] = envelope.accountId();
-            row[1] = envelope.extractionId();
-            row[3] = i;
-            List<RawTables.RawColumn> typed = st.typed();
-            for (int c = 0; c < typed.size(); c++) {
-                RawTables.RawColumn col = typed.get(c);
-                try {
-                    row[4 + c] = RawValues.extract(values, col);
-                } catch (RuntimeException e) {
-                    throw new StoreException("Record " + i + " of extraction '" + envelope.extractionId() + "' has a value"
-                            + " in column " + col.name() + " that is not a " + col.type() + ": "
-                            + abbreviate(values.get(col.path().get(0))) + "; nothing was written", st.table(),
-                            envelope.extractionId() + "#" + i, e);
-                }
-            }
-            row[width - 1] = CanonicalRecords.canonicalJson(values);
-            rows.add(row);
+        Object[][] rows = new Object[records.size()][];
+        StoreException[] failures = new StoreException[records.size()];
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, records.size());
+        if (records.size() >= PARALLEL_THRESHOLD) {
+            indexes = indexes.parallel();
         }
-        return rows;
+        indexes.forEach(i -> {
+            try {
+                rows[i] = row(envelope, st, i, records.get(i).values());
+            } catch (StoreException e) {
+                failures[i] = e;
+            }
+        });
+        for (StoreException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return java.util.Arrays.asList(rows);
+    }
+
+    private Object[] row(PushEnvelope envelope, Statements st, int i, Map<String, Object> values) {
+        int width = st.sqlTypes().length;
+        Object[] row = new Object[width];
+        row[0] = envelope.accountId();
+        row[1] = envelope.extractionId();
+        row[3] = i;
+        List<RawTables.RawColumn> typed = st.typed();
+        for (int c = 0; c < typed.size(); c++) {
+            RawTables.RawColumn col = typed.get(c);
+            try {
+                row[4 + c] = RawValues.extract(values, col);
+            } catch (RuntimeException e) {
+                throw new StoreException("Record " + i + " of extraction '" + envelope.extractionId() + "' has a value"
+                        + " in column " + col.name() + " that is not a " + col.type() + ": "
+                        + abbreviate(values.get(col.path().get(0))) + "; nothing was written", st.table(),
+                        envelope.extractionId() + "#" + i, e);
+            }
+        }
+        row[width - 1] = CanonicalRecords.canonicalJson(values);
+        return row;
     }
 
     private static String abbreviate(Object v) {
