@@ -1,4 +1,5 @@
 /**
- * The store over JDBC: Jdbi DAOs, the HikariCP pool, migrations, dialects and each stage's set-based SQL. Content arrives with the JDBC store issue.
+ * The LakeSentry store over JDBC: {@link dev.lakesentry.store.jdbc.JdbcStore} on H2 (embedded), PostgreSQL or
+ * MariaDB, with its schema applied by versioned migrations at start-up.
  */
 package dev.lakesentry.store.jdbc;

@@ -1,0 +1,2 @@
+-- Removes the account's allocations.
+DELETE FROM metric_cost_allocation WHERE account_id = :account_id

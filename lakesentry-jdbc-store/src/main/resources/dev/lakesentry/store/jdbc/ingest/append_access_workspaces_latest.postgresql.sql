@@ -1,0 +1,2 @@
+-- Appends rows of system.access.workspaces_latest through the COPY protocol (text format).
+COPY raw_access_workspaces_latest (account_id, extraction_id, extraction_seq, row_pos, workspace_id, workspace_name, workspace_url, create_time, status, record_json) FROM STDIN

@@ -1,0 +1,3 @@
+-- Appends rows of system.compute.warehouse_events; the store repeats the VALUES tuple for a multi-row insert.
+INSERT INTO raw_compute_warehouse_events (account_id, extraction_id, extraction_seq, row_pos, workspace_id, warehouse_id, event_type, cluster_count, event_time, record_json)
+VALUES

@@ -1,0 +1,2 @@
+-- Appends rows of system.serving.served_entities through the COPY protocol (text format).
+COPY raw_serving_served_entities (account_id, extraction_id, extraction_seq, row_pos, served_entity_id, served_entity_name, entity_name, entity_type, entity_version, endpoint_id, endpoint_name, endpoint_config_version, created_by, workspace_id, change_time, endpoint_delete_time, record_json) FROM STDIN

@@ -1,0 +1,2 @@
+-- The next ingestion sequence number (PostgreSQL).
+SELECT nextval('raw_extraction_seq')

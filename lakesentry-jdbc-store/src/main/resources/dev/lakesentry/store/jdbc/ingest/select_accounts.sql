@@ -1,0 +1,2 @@
+-- The accounts with raw data.
+SELECT DISTINCT account_id FROM raw_extraction ORDER BY account_id

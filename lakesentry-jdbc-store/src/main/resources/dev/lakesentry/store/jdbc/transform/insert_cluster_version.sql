@@ -1,0 +1,3 @@
+-- Inserts one ledger_cluster_version row; partition rewrites delete first, in the same transaction.
+INSERT INTO ledger_cluster_version (account_id, workspace_id, cluster_id, cluster_name, owner_name, valid_from, valid_to, worker_count, min_autoscale_workers, max_autoscale_workers, driver_node_type, worker_node_type, auto_termination_minutes, cluster_source, tags_json, create_time, delete_time)
+VALUES (:account_id, :workspace_id, :cluster_id, :cluster_name, :owner_name, :valid_from, :valid_to, :worker_count, :min_autoscale_workers, :max_autoscale_workers, :driver_node_type, :worker_node_type, :auto_termination_minutes, :cluster_source, :tags_json, :create_time, :delete_time)
