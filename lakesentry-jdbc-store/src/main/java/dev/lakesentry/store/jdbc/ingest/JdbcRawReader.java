@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -134,5 +136,21 @@ public final class JdbcRawReader implements RawReader {
                 .map((rs, ctx) -> Optional.ofNullable(binds.date(rs, "latest")))
                 .one()
                 .map((LocalDate d) -> d.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    @Override
+    public SortedSet<LocalDate> touchedDaysSince(String accountId, long afterSequence) {
+        return db.withHandle("raw_extraction_day", accountId, h -> h.createQuery(db.sql(JdbcRawReader.class, "select_touched_days"))
+                .bind("account_id", accountId)
+                .bind("after_seq", afterSequence)
+                .map((rs, ctx) -> binds.date(rs, "usage_day"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Override
+    public long latestSequence(String accountId) {
+        return db.withHandle("raw_extraction", accountId, h -> h.createQuery(db.sql(JdbcRawReader.class, "select_latest_sequence"))
+                .bind("account_id", accountId)
+                .mapTo(Long.class).one());
     }
 }

@@ -16,6 +16,8 @@ import dev.lakesentry.store.jdbc.internal.Sql;
 import dev.lakesentry.store.jdbc.internal.WriterSupport;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.SortedSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -98,8 +100,10 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
     }
 
     @Override
-    public Extraction append(PushEnvelope envelope, ReceiptStatus status, Instant receivedAt) {
+    public Extraction append(PushEnvelope envelope, ReceiptStatus status, Instant receivedAt,
+                             SortedSet<LocalDate> touchedDays) {
         Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(touchedDays, "touchedDays");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Statements st = statements.get(envelope.table());
@@ -118,6 +122,14 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
                     row[2] = seq;
                 }
                 db.dialect().bulkAppend(h.getConnection(), st.insertHead(), st.copySql(), st.sqlTypes(), rows);
+            }
+            if (!touchedDays.isEmpty()) {
+                var batch = h.prepareBatch(db.sql(JdbcRawWriter.class, "insert_extraction_day"));
+                for (LocalDate day : touchedDays) {
+                    batch.bind("account_id", envelope.accountId()).bind("extraction_seq", seq)
+                            .bind("usage_day", binds.date(day)).add();
+                }
+                batch.execute();
             }
             return entry;
         });

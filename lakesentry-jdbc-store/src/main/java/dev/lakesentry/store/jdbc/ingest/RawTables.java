@@ -14,7 +14,8 @@ import java.util.Map;
  * The raw layer's tables: one per {@link SystemTable}, named {@code raw_} and the table's full name without
  * {@code system.} ({@code raw_billing_usage}, {@code raw_query_history}). Each row holds the push's account,
  * extraction id and sequence, its position in the push, one typed column per scalar column of the table
- * (nested ones stay in the JSON only, except the few nested fields the ledger joins on, listed here), and the
+ * (nested ones stay in the JSON only, except the few nested fields the ledger reads, listed here: ids from
+ * the metadata structs as text, tags and compute ids as canonical JSON text), and the
  * full record as canonical JSON text.
  *
  * @since 0.1.0
@@ -38,7 +39,14 @@ public final class RawTables {
                 nested("notebook_id", ColumnType.STRING, "usage_metadata", "notebook_id"),
                 nested("run_as", ColumnType.STRING, "identity_metadata", "run_as"),
                 nested("owned_by", ColumnType.STRING, "identity_metadata", "owned_by"),
-                nested("is_serverless", ColumnType.BOOLEAN, "product_features", "is_serverless")));
+                nested("is_serverless", ColumnType.BOOLEAN, "product_features", "is_serverless"),
+                nested("custom_tags_json", ColumnType.MAP, "custom_tags")));
+        EXTRACTED.put(SystemTable.CLUSTERS, List.of(nested("tags_json", ColumnType.MAP, "tags")));
+        EXTRACTED.put(SystemTable.WAREHOUSES, List.of(nested("tags_json", ColumnType.MAP, "tags")));
+        EXTRACTED.put(SystemTable.JOBS, List.of(nested("tags_json", ColumnType.MAP, "tags")));
+        EXTRACTED.put(SystemTable.PIPELINES, List.of(nested("tags_json", ColumnType.MAP, "tags")));
+        EXTRACTED.put(SystemTable.JOB_RUN_TIMELINE, List.of(nested("compute_ids_json", ColumnType.ARRAY, "compute_ids")));
+        EXTRACTED.put(SystemTable.JOB_TASK_RUN_TIMELINE, List.of(nested("compute_ids_json", ColumnType.ARRAY, "compute_ids")));
         EXTRACTED.put(SystemTable.LIST_PRICES, List.of(
                 nested("price_default", ColumnType.DECIMAL, "pricing", "default"),
                 nested("price_promotional", ColumnType.DECIMAL, "pricing", "promotional", "default"),

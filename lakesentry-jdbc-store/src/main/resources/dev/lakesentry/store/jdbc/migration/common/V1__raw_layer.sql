@@ -25,6 +25,16 @@ CREATE TABLE raw_extraction (
 
 CREATE INDEX ix_raw_extraction_acct ON raw_extraction (account_id, extraction_seq);
 
+-- The transformation queue: the usage days each extraction touched, written with the extraction.
+CREATE TABLE raw_extraction_day (
+    account_id VARCHAR(255) NOT NULL,
+    extraction_seq BIGINT NOT NULL,
+    usage_day DATE NOT NULL,
+    CONSTRAINT pk_raw_extraction_day PRIMARY KEY (extraction_seq, usage_day)
+);
+
+CREATE INDEX ix_raw_extraction_day_acct ON raw_extraction_day (account_id, extraction_seq);
+
 CREATE TABLE raw_rejection (
     entry_no ${identity},
     connector_id VARCHAR(255) NOT NULL,
@@ -66,6 +76,7 @@ CREATE TABLE raw_billing_usage (
     run_as VARCHAR(255),
     owned_by VARCHAR(255),
     is_serverless BOOLEAN,
+    custom_tags_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_billing_usage PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -116,6 +127,7 @@ CREATE TABLE raw_compute_clusters (
     dbr_version VARCHAR(255),
     change_time ${timestamp} NOT NULL,
     change_date DATE,
+    tags_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_compute_clusters PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -178,6 +190,7 @@ CREATE TABLE raw_compute_warehouses (
     auto_stop_minutes INTEGER,
     change_time ${timestamp} NOT NULL,
     delete_time ${timestamp},
+    tags_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_compute_warehouses PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -214,6 +227,7 @@ CREATE TABLE raw_lakeflow_jobs (
     delete_time ${timestamp},
     run_as VARCHAR(255),
     trigger_type VARCHAR(255),
+    tags_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_lakeflow_jobs PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -235,6 +249,7 @@ CREATE TABLE raw_lakeflow_job_run_timeline (
     run_name ${text},
     result_state VARCHAR(255),
     termination_code VARCHAR(255),
+    compute_ids_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_lakeflow_job_run_timeline PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -256,6 +271,7 @@ CREATE TABLE raw_lakeflow_job_task_run_timeline (
     task_key VARCHAR(255),
     result_state VARCHAR(255),
     termination_code VARCHAR(255),
+    compute_ids_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_lakeflow_job_task_run_timeline PRIMARY KEY (extraction_seq, row_pos)
 );
@@ -275,6 +291,7 @@ CREATE TABLE raw_lakeflow_pipelines (
     run_as VARCHAR(255),
     change_time ${timestamp} NOT NULL,
     delete_time ${timestamp},
+    tags_json ${json},
     record_json ${json} NOT NULL,
     CONSTRAINT pk_raw_lakeflow_pipelines PRIMARY KEY (extraction_seq, row_pos)
 );

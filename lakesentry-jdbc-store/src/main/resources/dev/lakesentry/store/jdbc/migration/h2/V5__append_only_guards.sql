@@ -67,3 +67,6 @@ CREATE TABLE store_stage_lock (
     stage_name VARCHAR(32) NOT NULL,
     CONSTRAINT pk_store_stage_lock PRIMARY KEY (account_id, stage_name)
 );
+
+CREATE TRIGGER raw_extraction_day_append_only BEFORE UPDATE, DELETE ON raw_extraction_day FOR EACH ROW
+    CALL 'dev.lakesentry.store.jdbc.internal.AppendOnlyTrigger';

@@ -121,3 +121,9 @@ CREATE TRIGGER action_record_no_update BEFORE UPDATE ON action_record FOR EACH R
 CREATE TRIGGER action_record_no_delete BEFORE DELETE ON action_record FOR EACH ROW
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'table action_record is append-only: DELETE is refused';
 
+
+CREATE TRIGGER raw_extraction_day_no_update BEFORE UPDATE ON raw_extraction_day FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'table raw_extraction_day is append-only: UPDATE is refused';
+
+CREATE TRIGGER raw_extraction_day_no_delete BEFORE DELETE ON raw_extraction_day FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'table raw_extraction_day is append-only: DELETE is refused';

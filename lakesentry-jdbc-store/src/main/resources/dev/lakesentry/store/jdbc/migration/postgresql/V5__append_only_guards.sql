@@ -106,3 +106,8 @@ CREATE TRIGGER action_record_append_only BEFORE UPDATE OR DELETE ON action_recor
     FOR EACH ROW EXECUTE FUNCTION lakesentry_refuse_change();
 CREATE TRIGGER action_record_no_truncate BEFORE TRUNCATE ON action_record
     FOR EACH STATEMENT EXECUTE FUNCTION lakesentry_refuse_change();
+
+CREATE TRIGGER raw_extraction_day_append_only BEFORE UPDATE OR DELETE ON raw_extraction_day
+    FOR EACH ROW EXECUTE FUNCTION lakesentry_refuse_change();
+CREATE TRIGGER raw_extraction_day_no_truncate BEFORE TRUNCATE ON raw_extraction_day
+    FOR EACH STATEMENT EXECUTE FUNCTION lakesentry_refuse_change();
