@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Appends pushes to the raw layer: the registry entry and every record in one transaction, through the
- * dialect's bulk path (COPY on PostgreSQL, multi-row inserts elsewhere). The registry's primary key decides
+ * dialect's bulk path (COPY on PostgreSQL, a JDBC batch elsewhere). The registry's primary key decides
  * duplicates, so two concurrent pushes of one extraction id cannot both land. Has no update and no delete.
  *
  * @since 0.1.0

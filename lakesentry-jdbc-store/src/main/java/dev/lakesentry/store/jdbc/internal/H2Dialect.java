@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * Not API. H2, the embedded default: timestamps with time zone, multi-row inserts for raw appends, and a
+ * Not API. H2, the embedded default: timestamps with time zone, a JDBC batch for raw appends, and a
  * stage lock that is a row lock ({@code SELECT … FOR UPDATE SKIP LOCKED}) held by the lease's open
  * transaction, so it ends with the lease's connection (or the process).
  */

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Not API. MariaDB (and MySQL URLs through the MariaDB driver): instants are {@code DATETIME(6)} holding UTC
  * wall time, bound as {@code LocalDateTime} so neither the JVM's nor the session's zone shifts them; raw
- * appends are multi-row inserts; stage locks are {@code GET_LOCK}, which the server releases when the
+ * appends are a JDBC batch (the driver's bulk protocol); stage locks are {@code GET_LOCK}, which the server releases when the
  * session ends.
  */
 public final class MariaDbDialect extends Dialect {
