@@ -17,7 +17,11 @@ import dev.lakesentry.api.store.RawReader;
 import dev.lakesentry.api.store.RawWriter;
 import dev.lakesentry.api.store.ReviewReader;
 import dev.lakesentry.api.store.ReviewWriter;
+import dev.lakesentry.api.store.LedgerBuilder;
 import dev.lakesentry.api.store.StageLocks;
+import dev.lakesentry.api.store.TokenStore;
+import dev.lakesentry.store.jdbc.auth.JdbcTokenStore;
+import dev.lakesentry.store.jdbc.transform.JdbcLedgerBuilder;
 import dev.lakesentry.api.store.Store;
 import dev.lakesentry.store.jdbc.analysis.JdbcInsightReader;
 import dev.lakesentry.store.jdbc.analysis.JdbcInsightWriter;
@@ -86,6 +90,8 @@ public final class JdbcStore implements Store {
     private final ActionReader actionReader;
     private final ActionWriter actionWriter;
     private final JdbcStageLocks stageLocks;
+    private final LedgerBuilder ledgerBuilder;
+    private final TokenStore tokens;
 
     private JdbcStore(JdbcStoreConfig config) {
         this.config = config;
@@ -114,6 +120,8 @@ public final class JdbcStore implements Store {
         this.actionReader = new JdbcActionReader(db);
         this.actionWriter = new JdbcActionWriter(db);
         this.stageLocks = new JdbcStageLocks(db);
+        this.ledgerBuilder = new JdbcLedgerBuilder(db);
+        this.tokens = new JdbcTokenStore(db);
     }
 
     /**
@@ -266,6 +274,16 @@ public final class JdbcStore implements Store {
     @Override
     public ActionWriter actionWriter() {
         return actionWriter;
+    }
+
+    @Override
+    public LedgerBuilder ledgerBuilder() {
+        return ledgerBuilder;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
     }
 
     @Override

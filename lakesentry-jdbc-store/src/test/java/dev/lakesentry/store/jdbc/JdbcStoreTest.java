@@ -72,7 +72,7 @@ class JdbcStoreTest {
             }
             store.rawWriter().append(StoreFixtures.billingPush("e-1", StoreFixtures.ACCOUNT,
                     StoreFixtures.billingRecords("r", 2)), dev.lakesentry.api.push.ReceiptStatus.APPENDED,
-                    StoreFixtures.at(StoreFixtures.DAY, 1, 0));
+                    StoreFixtures.at(StoreFixtures.DAY, 1, 0), java.util.Collections.emptySortedSet());
             for (String sql : List.of("UPDATE raw_billing_usage SET usage_quantity = 0",
                     "DELETE FROM raw_billing_usage", "DELETE FROM raw_extraction", "UPDATE raw_extraction SET checksum = 'x'")) {
                 try (Statement s = c.createStatement()) {
@@ -89,7 +89,7 @@ class JdbcStoreTest {
         try (JdbcStore store = JdbcStore.embedded(dir)) {
             store.rawWriter().append(StoreFixtures.billingPush("e-1", StoreFixtures.ACCOUNT,
                     StoreFixtures.billingRecords("r", 3)), dev.lakesentry.api.push.ReceiptStatus.APPENDED,
-                    StoreFixtures.at(StoreFixtures.DAY, 1, 0));
+                    StoreFixtures.at(StoreFixtures.DAY, 1, 0), java.util.Collections.emptySortedSet());
             assertThat(store.stageLocks().tryAcquire(StoreFixtures.ACCOUNT, StageName.INGESTION, "crashing")).isPresent();
         }
         try (JdbcStore store = JdbcStore.embedded(dir)) {

@@ -42,7 +42,7 @@ class MariaDbStoreContractIT extends StoreContract {
     @Test
     void triggersRefuseUpdateAndDeleteOfAppendOnlyTables() throws SQLException {
         store.rawWriter().append(StoreFixtures.billingPush("e-1", StoreFixtures.ACCOUNT, StoreFixtures.billingRecords("r", 2)),
-                ReceiptStatus.APPENDED, StoreFixtures.at(StoreFixtures.DAY, 1, 0));
+                ReceiptStatus.APPENDED, StoreFixtures.at(StoreFixtures.DAY, 1, 0), java.util.Collections.emptySortedSet());
         try (Connection c = ((JdbcStore) store).dataSource().getConnection()) {
             for (String sql : List.of("UPDATE raw_billing_usage SET usage_quantity = 0", "DELETE FROM raw_billing_usage",
                     "UPDATE raw_extraction SET checksum = 'x'", "DELETE FROM raw_extraction")) {

@@ -42,7 +42,7 @@ class PostgresStoreContractIT extends StoreContract {
     @Test
     void triggersRefuseUpdateDeleteAndTruncateOfAppendOnlyTables() throws SQLException {
         store.rawWriter().append(StoreFixtures.billingPush("e-1", StoreFixtures.ACCOUNT, StoreFixtures.billingRecords("r", 2)),
-                ReceiptStatus.APPENDED, StoreFixtures.at(StoreFixtures.DAY, 1, 0));
+                ReceiptStatus.APPENDED, StoreFixtures.at(StoreFixtures.DAY, 1, 0), java.util.Collections.emptySortedSet());
         store.actionWriter().append(StoreFixtures.actionRecord("a-1", "plan-1", dev.lakesentry.api.plan.ActionOutcome.STARTED,
                 StoreFixtures.at(StoreFixtures.DAY, 2, 0)));
         store.reviewWriter().append(StoreFixtures.insightReview("rv-1", "ins-1", StoreFixtures.at(StoreFixtures.DAY, 3, 0)));

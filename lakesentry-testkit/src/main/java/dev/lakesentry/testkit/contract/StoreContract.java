@@ -80,6 +80,9 @@ import org.junit.jupiter.api.Test;
  * @since 0.1.0
  */
 public abstract class StoreContract {
+    /** Appends in these tests touch no usage day unless a test says so. */
+    private static final java.util.SortedSet<java.time.LocalDate> NO_DAYS = java.util.Collections.emptySortedSet();
+
 
     /** The store under test, fresh and empty for each test. */
     protected Store store;
@@ -140,7 +143,7 @@ public abstract class StoreContract {
         PushEnvelope push = StoreFixtures.billingPush("e-1", ACCOUNT, records);
         Instant received = at(DAY.plusDays(1), 6, 0);
 
-        Extraction entry = store.rawWriter().append(push, ReceiptStatus.APPENDED, received);
+        Extraction entry = store.rawWriter().append(push, ReceiptStatus.APPENDED, received, NO_DAYS);
 
         assertThat(entry.extractionId()).isEqualTo("e-1");
         assertThat(entry.rowsAppended()).isEqualTo(3);
@@ -170,7 +173,7 @@ public abstract class StoreContract {
         for (int i = 0; i < 4; i++) {
             sequences.add(store.rawWriter().append(StoreFixtures.billingPush("e-" + i, ACCOUNT,
                     List.of(StoreFixtures.billingRecord("same-record", DAY, "2." + i))), ReceiptStatus.APPENDED,
-                    at(DAY, 12, i)).sequence());
+                    at(DAY, 12, i), NO_DAYS).sequence());
         }
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         List<RawRow> rows = store.rawReader().rows(ACCOUNT, SystemTable.BILLING_USAGE);
@@ -182,9 +185,9 @@ public abstract class StoreContract {
     @Test
     void unchangedSnapshotRecordsOnlyTheRegistryEntry() {
         PushEnvelope first = StoreFixtures.workspacesPush("snap-1", "prod", "dev");
-        Extraction e1 = store.rawWriter().append(first, ReceiptStatus.APPENDED, at(DAY, 1, 0));
+        Extraction e1 = store.rawWriter().append(first, ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
         PushEnvelope second = StoreFixtures.workspacesPush("snap-2", "prod", "dev");
-        Extraction e2 = store.rawWriter().append(second, ReceiptStatus.SNAPSHOT_UNCHANGED, at(DAY, 2, 0));
+        Extraction e2 = store.rawWriter().append(second, ReceiptStatus.SNAPSHOT_UNCHANGED, at(DAY, 2, 0), NO_DAYS);
 
         assertThat(e1.mode()).isEqualTo(ExtractionMode.SNAPSHOT);
         assertThat(e2.rowsAppended()).isZero();
@@ -209,16 +212,16 @@ public abstract class StoreContract {
     @Test
     void duplicateExtractionIdIsRefusedWithTheExistingEntryAndWritesNothing() {
         Extraction first = store.rawWriter().append(StoreFixtures.billingPush("dup", ACCOUNT,
-                StoreFixtures.billingRecords("a", 2)), ReceiptStatus.APPENDED, at(DAY, 1, 0));
+                StoreFixtures.billingRecords("a", 2)), ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
 
         assertThatThrownBy(() -> store.rawWriter().append(StoreFixtures.billingPush("dup", ACCOUNT,
-                StoreFixtures.billingRecords("b", 5)), ReceiptStatus.APPENDED, at(DAY, 2, 0)))
+                StoreFixtures.billingRecords("b", 5)), ReceiptStatus.APPENDED, at(DAY, 2, 0), NO_DAYS))
                 .isInstanceOfSatisfying(DuplicateExtractionException.class, e -> assertThat(e.existing()).isEqualTo(first));
 
         assertThat(store.rawReader().rowCount(ACCOUNT, SystemTable.BILLING_USAGE)).isEqualTo(2);
         assertThat(store.rawReader().extractions(ACCOUNT)).containsExactly(first);
         Extraction next = store.rawWriter().append(StoreFixtures.billingPush("after", ACCOUNT,
-                StoreFixtures.billingRecords("c", 1)), ReceiptStatus.APPENDED, at(DAY, 3, 0));
+                StoreFixtures.billingRecords("c", 1)), ReceiptStatus.APPENDED, at(DAY, 3, 0), NO_DAYS);
         assertThat(next.sequence()).isGreaterThan(first.sequence());
     }
 
@@ -235,7 +238,7 @@ public abstract class StoreContract {
                     Callable<Extraction> push = () -> {
                         start.await(10, TimeUnit.SECONDS);
                         return store.rawWriter().append(StoreFixtures.billingPush(id, ACCOUNT, records),
-                                ReceiptStatus.APPENDED, at(DAY, 5, 0));
+                                ReceiptStatus.APPENDED, at(DAY, 5, 0), NO_DAYS);
                     };
                     results.add(pool.submit(push));
                 }
@@ -268,14 +271,14 @@ public abstract class StoreContract {
         records.add(300, new SourceRecord(broken));
 
         assertThatThrownBy(() -> store.rawWriter().append(StoreFixtures.billingPush("bad-1", ACCOUNT, records),
-                ReceiptStatus.APPENDED, at(DAY, 1, 0))).isInstanceOf(StoreException.class);
+                ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS)).isInstanceOf(StoreException.class);
         assertThat(store.rawReader().extraction("bad-1")).isEmpty();
         assertThat(store.rawReader().rowCount(ACCOUNT, SystemTable.BILLING_USAGE)).isZero();
 
         List<SourceRecord> notANumber = new ArrayList<>(StoreFixtures.billingRecords("ok", 10));
         notANumber.add(5, StoreFixtures.billingRecord("nan", DAY, "twelve"));
         assertThatThrownBy(() -> store.rawWriter().append(StoreFixtures.billingPush("bad-2", ACCOUNT, notANumber),
-                ReceiptStatus.APPENDED, at(DAY, 1, 0)))
+                ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.table()).isPresent());
         assertThat(store.rawReader().extraction("bad-2")).isEmpty();
         assertThat(store.rawReader().rowCount(ACCOUNT, SystemTable.BILLING_USAGE)).isZero();
@@ -285,9 +288,9 @@ public abstract class StoreContract {
     void aFailureInsideATransactionRollsBackEveryWrite() {
         assertThatThrownBy(() -> store.rawWriter().inTransaction(w -> {
             w.append(StoreFixtures.billingPush("tx-1", ACCOUNT, StoreFixtures.billingRecords("t1", 20)),
-                    ReceiptStatus.APPENDED, at(DAY, 1, 0));
+                    ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
             w.append(StoreFixtures.billingPush("tx-2", ACCOUNT, StoreFixtures.billingRecords("t2", 20)),
-                    ReceiptStatus.APPENDED, at(DAY, 1, 0));
+                    ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
             w.recordRejection(new Rejection("conn-1", ACCOUNT, null, null, "x", at(DAY, 1, 0)));
             throw new IllegalStateException("injected failure");
         })).isInstanceOf(IllegalStateException.class).hasMessage("injected failure");
@@ -306,7 +309,7 @@ public abstract class StoreContract {
 
         Integer result = store.rawWriter().inTransaction(w -> {
             w.append(StoreFixtures.billingPush("tx-3", ACCOUNT, StoreFixtures.billingRecords("t3", 2)),
-                    ReceiptStatus.APPENDED, at(DAY, 1, 0));
+                    ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
             return 7;
         });
         assertThat(result).isEqualTo(7);
@@ -584,7 +587,7 @@ public abstract class StoreContract {
         assertThat(store.ledgerReader().skuPrices(ACCOUNT)).anySatisfy(p -> assertThat(p.unitPrice()).isEqualByComparingTo(tiny));
 
         store.rawWriter().append(StoreFixtures.billingPush("precise", ACCOUNT,
-                List.of(StoreFixtures.billingRecord("p", DAY, "0.000000000000000001"))), ReceiptStatus.APPENDED, at(DAY, 1, 0));
+                List.of(StoreFixtures.billingRecord("p", DAY, "0.000000000000000001"))), ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS);
         assertThat(store.rawReader().rows(ACCOUNT, SystemTable.BILLING_USAGE).get(0).record().text("usage_quantity"))
                 .contains("0.000000000000000001");
     }
@@ -600,7 +603,7 @@ public abstract class StoreContract {
             LedgerActivity a = StoreFixtures.activity(DAY);
             store.ledgerWriter().replacePartition(Partition.day(ACCOUNT, DAY), a);
             store.rawWriter().append(StoreFixtures.billingPush("tz", ACCOUNT, StoreFixtures.billingRecords("tz", 1)),
-                    ReceiptStatus.APPENDED, micro);
+                    ReceiptStatus.APPENDED, micro, NO_DAYS);
 
             TimeZone.setDefault(TimeZone.getTimeZone("America/St_Johns"));
             assertThat(store.actionReader().records(ACCOUNT)).containsExactly(record);
@@ -650,5 +653,52 @@ public abstract class StoreContract {
         List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    @Test
+    void theTransformationQueueHoldsTheTouchedDaysPastASequence() {
+        java.util.SortedSet<java.time.LocalDate> first = new java.util.TreeSet<>(List.of(DAY, DAY.plusDays(1)));
+        Extraction e1 = store.rawWriter().append(StoreFixtures.billingPush("q-1", ACCOUNT,
+                StoreFixtures.billingRecords("q1", 2)), ReceiptStatus.APPENDED, at(DAY, 1, 0), first);
+        Extraction e2 = store.rawWriter().append(StoreFixtures.billingPush("q-2", ACCOUNT,
+                StoreFixtures.billingRecords("q2", 2)), ReceiptStatus.APPENDED, at(DAY, 2, 0),
+                new java.util.TreeSet<>(List.of(DAY.plusDays(3))));
+
+        assertThat(store.rawReader().touchedDaysSince(ACCOUNT, 0)).containsExactly(DAY, DAY.plusDays(1), DAY.plusDays(3));
+        assertThat(store.rawReader().touchedDaysSince(ACCOUNT, e1.sequence())).containsExactly(DAY.plusDays(3));
+        assertThat(store.rawReader().touchedDaysSince(ACCOUNT, e2.sequence())).isEmpty();
+        assertThat(store.rawReader().touchedDaysSince(OTHER_ACCOUNT, 0)).isEmpty();
+        assertThat(store.rawReader().latestSequence(ACCOUNT)).isEqualTo(e2.sequence());
+        assertThat(store.rawReader().latestSequence(OTHER_ACCOUNT)).isZero();
+    }
+
+    @Test
+    void tokensKeepHashesAndRevocationsStick() {
+        var token = new dev.lakesentry.api.push.CollectorToken("0123456789abcdef", "conn-1", ACCOUNT, "00ff", "abcd",
+                at(DAY, 1, 0), null);
+        store.tokens().add(token);
+        assertThat(store.tokens().find("0123456789abcdef")).contains(token);
+        assertThat(store.tokens().find("nope")).isEmpty();
+        assertThat(store.tokens().revoke("0123456789abcdef", at(DAY, 2, 0))).isTrue();
+        assertThat(store.tokens().revoke("0123456789abcdef", at(DAY, 3, 0))).isTrue();
+        assertThat(store.tokens().find("0123456789abcdef").orElseThrow().revokedAt()).isEqualTo(at(DAY, 2, 0));
+        assertThat(store.tokens().revoke("nope", at(DAY, 2, 0))).isFalse();
+        assertThat(store.tokens().tokens(ACCOUNT)).hasSize(1);
+        assertThat(store.tokens().tokens(OTHER_ACCOUNT)).isEmpty();
+        assertThatThrownBy(() -> store.tokens().add(token)).isInstanceOf(dev.lakesentry.api.StoreException.class);
+    }
+
+    @Test
+    void theLedgerBuildMarkLandsWithTheTransaction() {
+        assertThat(store.ledgerReader().builtThroughSequence(ACCOUNT)).isZero();
+        store.ledgerBuilder().markBuiltThrough(ACCOUNT, 7);
+        assertThat(store.ledgerReader().builtThroughSequence(ACCOUNT)).isEqualTo(7);
+        assertThatThrownBy(() -> store.ledgerBuilder().inTransaction(b -> {
+            b.markBuiltThrough(ACCOUNT, 9);
+            throw new IllegalStateException("injected");
+        })).hasMessageContaining("injected");
+        assertThat(store.ledgerReader().builtThroughSequence(ACCOUNT)).isEqualTo(7);
+        store.ledgerBuilder().truncate(ACCOUNT);
+        assertThat(store.ledgerReader().builtThroughSequence(ACCOUNT)).isZero();
     }
 }

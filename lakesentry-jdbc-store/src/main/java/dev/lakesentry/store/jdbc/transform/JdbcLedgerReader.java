@@ -190,6 +190,14 @@ public final class JdbcLedgerReader implements LedgerReader {
     }
 
     @Override
+    public long builtThroughSequence(String accountId) {
+        return db.withHandle("ledger_build_mark", accountId, h -> h.createQuery(db.sql(JdbcLedgerReader.class,
+                        "select_build_mark"))
+                .bind("account_id", accountId)
+                .mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
     public Optional<Instant> latestUsageTime(String accountId) {
         return db.withHandle("ledger_usage_line_item", accountId, h -> h.createQuery(db.sql(JdbcLedgerReader.class,
                         "select_latest_usage_time"))

@@ -118,7 +118,7 @@ public final class RawAppendBench {
                 bare.add(row);
             }
             long t0 = System.nanoTime();
-            store.rawWriter().append(env, ReceiptStatus.APPENDED, Instant.parse("2025-03-05T01:00:00Z"));
+            store.rawWriter().append(env, ReceiptStatus.APPENDED, Instant.parse("2025-03-05T01:00:00Z"), java.util.Collections.emptySortedSet());
             long t1 = System.nanoTime();
             try (Connection c = store.dataSource().getConnection()) {
                 c.setAutoCommit(false);
