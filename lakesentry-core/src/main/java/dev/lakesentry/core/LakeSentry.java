@@ -11,7 +11,18 @@ import dev.lakesentry.api.store.Store;
 import dev.lakesentry.api.stage.RunMode;
 import dev.lakesentry.api.stage.StageRequest;
 import dev.lakesentry.api.stage.StageResult;
+import dev.lakesentry.api.metrics.SignificanceScore;
+import dev.lakesentry.api.plan.ActionPlan;
+import dev.lakesentry.api.stage.Partition;
+import dev.lakesentry.api.store.MetricStep;
+import dev.lakesentry.core.analysis.AttributionStage;
+import dev.lakesentry.core.analysis.DetectionStage;
+import dev.lakesentry.core.analysis.PlanningStage;
+import dev.lakesentry.core.analysis.RuleSet;
+import dev.lakesentry.core.analysis.ScoringStage;
+import dev.lakesentry.core.analysis.ScoringWeights;
 import dev.lakesentry.core.ingest.CollectorTokens;
+import dev.lakesentry.core.review.Reviews;
 import dev.lakesentry.core.ingest.ConnectorHealthService;
 import dev.lakesentry.core.ingest.ImportService;
 import dev.lakesentry.core.ingest.IngestionService;
@@ -54,6 +65,11 @@ public final class LakeSentry implements AutoCloseable {
     private final ImportService importer;
     private final ConnectorHealthService health;
     private final TransformationStage transformation;
+    private final AttributionStage attribution;
+    private final DetectionStage detection;
+    private final ScoringStage scoring;
+    private final PlanningStage planning;
+    private final Reviews reviews;
 
     private LakeSentry(Builder b, PluginRegistry plugins) {
         this.store = b.store;
@@ -65,6 +81,66 @@ public final class LakeSentry implements AutoCloseable {
         this.health = new ConnectorHealthService(store.rawReader(), clock, b.connectorLag);
         this.transformation = new TransformationStage(store.rawReader(), store.ledgerReader(), store.ledgerBuilder(),
                 store.stageLocks(), clock, b.correctionHorizon, b.memberships, b.processName);
+        this.attribution = new AttributionStage(store.ledgerReader(), store.metricsReader(), store.metricsWriter(),
+                b.rules, plugins.attributionRules());
+        this.detection = new DetectionStage(store.ledgerReader(), store.metricsReader(), store.insightReader(),
+                store.insightWriter(), plugins.detectors());
+        this.scoring = new ScoringStage(store.ledgerReader(), store.metricsWriter(), b.scoringWeights, b.scoringPeriod);
+        this.planning = new PlanningStage(store.ledgerReader(), store.insightReader(), store.planWriter());
+        this.reviews = new Reviews(store.insightReader(), store.planReader(), store.reviewReader(), store.reviewWriter(), clock);
+    }
+
+    /** What one pass of the pipeline did for an account. */
+    public record PipelineReport(StageResult transformation, long allocations, long metricRows,
+                                 DetectionStage.DetectionReport detection, List<SignificanceScore> scores,
+                                 List<ActionPlan> plans) {
+    }
+
+    /**
+     * Runs what is due for an account, synchronously: transformation of what is new, then attribution and
+     * metric rollups of the touched partitions, detection, significance scoring and action plans, all as of
+     * the data's latest time.
+     */
+    public PipelineReport runOnce(String accountId) {
+        return analyseAfter(transform(accountId));
+    }
+
+    /** Rebuilds the ledger and every analysis result of an account from raw data. */
+    public PipelineReport rebuildAll(String accountId) {
+        store.metricsWriter().truncate(accountId);
+        store.insightWriter().truncate(accountId);
+        store.planWriter().truncate(accountId);
+        return analyseAfter(rebuild(accountId));
+    }
+
+    private PipelineReport analyseAfter(StageResult transformed) {
+        String accountId = transformed.accountId();
+        if (transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.FAILED
+                || transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.SKIPPED_LOCKED) {
+            return new PipelineReport(transformed, 0, 0, null, List.of(), List.of());
+        }
+        long allocations = attribution.run(transformed.partitions());
+        long metricRows = 0;
+        for (Partition p : transformed.partitions()) {
+            for (MetricStep step : MetricStep.values()) {
+                metricRows += store.metricBuilder().run(step, p);
+            }
+        }
+        Instant asOf = store.ledgerReader().latestUsageTime(accountId).orElse(transformed.asOf());
+        DetectionStage.DetectionReport found = detection.run(accountId, asOf);
+        List<SignificanceScore> scores = scoring.run(accountId, asOf);
+        List<ActionPlan> plans = planning.run(accountId, asOf);
+        return new PipelineReport(transformed, allocations, metricRows, found, scores, plans);
+    }
+
+    /** Cost attribution: the engine, for what-if and previews. */
+    public AttributionStage attribution() {
+        return attribution;
+    }
+
+    /** Review events and the statuses derived from them. */
+    public Reviews reviews() {
+        return reviews;
     }
 
     /** A builder. */
@@ -148,6 +224,30 @@ public final class LakeSentry implements AutoCloseable {
         private List<TeamMembership> memberships = List.of();
         private int importChunkSize = 10_000;
         private String processName = "lakesentry@" + ProcessHandle.current().pid();
+        private RuleSet rules = RuleSet.empty();
+        private ScoringWeights scoringWeights = ScoringWeights.defaults();
+        private Duration scoringPeriod = Duration.ofDays(30);
+
+        /** Attribution rules and workspace default teams (from {@code RuleFiles.load(path)} or built by hand). */
+        public Builder attributionRules(RuleSet rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /** Weights of the significance score (default 0.6 cost, 0.2 frequency, 0.2 reliability). */
+        public Builder scoringWeights(ScoringWeights weights) {
+            this.scoringWeights = Objects.requireNonNull(weights, "weights");
+            return this;
+        }
+
+        /** The significance scoring period (default 30 days). */
+        public Builder scoringPeriod(Duration period) {
+            if (period == null || period.toDays() < 1) {
+                throw new ConfigurationException("scoringPeriod must be at least one day, was " + period);
+            }
+            this.scoringPeriod = period;
+            return this;
+        }
 
         private Builder() {
         }
