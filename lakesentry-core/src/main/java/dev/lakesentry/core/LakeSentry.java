@@ -27,6 +27,7 @@ import dev.lakesentry.core.ingest.ConnectorHealthService;
 import dev.lakesentry.core.ingest.ImportService;
 import dev.lakesentry.core.ingest.IngestionService;
 import dev.lakesentry.core.plugin.PluginRegistry;
+import dev.lakesentry.core.transform.Partitions;
 import dev.lakesentry.core.transform.TransformationStage;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,9 +120,11 @@ public final class LakeSentry implements AutoCloseable {
                 || transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.SKIPPED_LOCKED) {
             return new PipelineReport(transformed, 0, 0, null, List.of(), List.of());
         }
-        long allocations = attribution.run(transformed.partitions());
+        // Attribution of a day reads queries and runs of the days around it (work spanning midnight).
+        List<Partition> affected = widen(transformed.partitions());
+        long allocations = attribution.run(affected);
         long metricRows = 0;
-        for (Partition p : transformed.partitions()) {
+        for (Partition p : affected) {
             for (MetricStep step : MetricStep.values()) {
                 metricRows += store.metricBuilder().run(step, p);
             }
@@ -131,6 +134,14 @@ public final class LakeSentry implements AutoCloseable {
         List<SignificanceScore> scores = scoring.run(accountId, asOf);
         List<ActionPlan> plans = planning.run(accountId, asOf);
         return new PipelineReport(transformed, allocations, metricRows, found, scores, plans);
+    }
+
+    private static List<Partition> widen(List<Partition> partitions) {
+        java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+        for (Partition p : partitions) {
+            p.from().minusDays(1).datesUntil(p.to().plusDays(2)).forEach(days::add);
+        }
+        return partitions.isEmpty() ? List.of() : Partitions.of(partitions.get(0).accountId(), days);
     }
 
     /** Cost attribution: the engine, for what-if and previews. */

@@ -54,7 +54,7 @@ public final class JdbcMetricBuilder extends WriterSupport<MetricBuilder> implem
                 for (String dimension : COST_DIMENSIONS) {
                     h.createUpdate(sql("delete_daily_cost_in_range")).bindMap(bounds).bind("dimension", dimension).execute();
                     n += h.createUpdate(sql("rollup_daily_cost_" + dimension.toLowerCase(java.util.Locale.ROOT)))
-                            .bindMap(bounds).bind("currency", "USD").execute();
+                            .bindMap(bounds).execute();
                 }
                 yield n;
             }
