@@ -73,13 +73,27 @@ final class SdkCalls {
         if (e instanceof ExternalServiceException ese) {
             return ese;
         }
-        if (e instanceof DatabricksError error && error.getStatusCode() > 0) {
+        DatabricksError error = errorWithStatus(e);
+        if (error != null) {
             return new ExternalServiceException("Databricks API " + what + " failed with HTTP " + error.getStatusCode()
                     + (error.getErrorCode() == null ? "" : " " + error.getErrorCode()) + ": " + error.getMessage(),
                     error.getStatusCode(), e);
         }
         String kind = isTimeoutOrConnect(e) ? "timed out or could not connect" : "failed";
         return new ExternalServiceException("Databricks API " + what + " " + kind + ": " + rootMessage(e), e);
+    }
+
+    /** The SDK error with an HTTP status in the cause chain (after its own retries the SDK may wrap it). */
+    private static DatabricksError errorWithStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabricksError error && error.getStatusCode() > 0) {
+                return error;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static boolean isTimeoutOrConnect(Throwable e) {
