@@ -20,12 +20,23 @@ import dev.lakesentry.core.execution.ExecutionSettings;
 import dev.lakesentry.core.execution.ExecutionStage;
 import dev.lakesentry.core.execution.PlanOutcome;
 import dev.lakesentry.core.execution.PlanState;
+import dev.lakesentry.api.metrics.SignificanceScore;
+import dev.lakesentry.api.plan.ActionPlan;
+import dev.lakesentry.api.stage.Partition;
+import dev.lakesentry.api.store.MetricStep;
+import dev.lakesentry.core.analysis.AttributionStage;
+import dev.lakesentry.core.analysis.DetectionStage;
+import dev.lakesentry.core.analysis.PlanningStage;
+import dev.lakesentry.core.analysis.RuleSet;
+import dev.lakesentry.core.analysis.ScoringStage;
+import dev.lakesentry.core.analysis.ScoringWeights;
 import dev.lakesentry.core.ingest.CollectorTokens;
+import dev.lakesentry.core.review.Reviews;
 import dev.lakesentry.core.ingest.ConnectorHealthService;
 import dev.lakesentry.core.ingest.ImportService;
 import dev.lakesentry.core.ingest.IngestionService;
 import dev.lakesentry.core.plugin.PluginRegistry;
-import dev.lakesentry.core.review.Reviews;
+import dev.lakesentry.core.transform.Partitions;
 import dev.lakesentry.core.transform.TransformationStage;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +79,10 @@ public final class LakeSentry implements AutoCloseable {
     private final ImportService importer;
     private final ConnectorHealthService health;
     private final TransformationStage transformation;
+    private final AttributionStage attribution;
+    private final DetectionStage detection;
+    private final ScoringStage scoring;
+    private final PlanningStage planning;
     private final Reviews reviews;
     private final ExecutionStage execution;
 
@@ -81,9 +96,78 @@ public final class LakeSentry implements AutoCloseable {
         this.health = new ConnectorHealthService(store.rawReader(), clock, b.connectorLag);
         this.transformation = new TransformationStage(store.rawReader(), store.ledgerReader(), store.ledgerBuilder(),
                 store.stageLocks(), clock, b.correctionHorizon, b.memberships, b.processName);
+        this.attribution = new AttributionStage(store.ledgerReader(), store.metricsReader(), store.metricsWriter(),
+                b.rules, plugins.attributionRules());
+        this.detection = new DetectionStage(store.ledgerReader(), store.metricsReader(), store.insightReader(),
+                store.insightWriter(), plugins.detectors());
+        this.scoring = new ScoringStage(store.ledgerReader(), store.metricsWriter(), b.scoringWeights, b.scoringPeriod);
+        this.planning = new PlanningStage(store.ledgerReader(), store.insightReader(), store.planWriter());
         this.reviews = new Reviews(store.insightReader(), store.planReader(), store.reviewReader(), store.reviewWriter(), clock);
         this.execution = new ExecutionStage(store.planReader(), store.reviewReader(), store.actionReader(),
                 store.actionWriter(), store.ledgerReader(), plugins.executors(), b.executionSettings(), clock);
+    }
+
+    /** What one pass of the pipeline did for an account. */
+    public record PipelineReport(StageResult transformation, long allocations, long metricRows,
+                                 DetectionStage.DetectionReport detection, List<SignificanceScore> scores,
+                                 List<ActionPlan> plans) {
+    }
+
+    /**
+     * Runs what is due for an account, synchronously: transformation of what is new, then attribution and
+     * metric rollups of the touched partitions, detection, significance scoring and action plans, all as of
+     * the data's latest time.
+     */
+    public PipelineReport runOnce(String accountId) {
+        return analyseAfter(transform(accountId));
+    }
+
+    /** Rebuilds the ledger and every analysis result of an account from raw data. */
+    public PipelineReport rebuildAll(String accountId) {
+        store.metricsWriter().truncate(accountId);
+        store.insightWriter().truncate(accountId);
+        store.planWriter().truncate(accountId);
+        return analyseAfter(rebuild(accountId));
+    }
+
+    private PipelineReport analyseAfter(StageResult transformed) {
+        String accountId = transformed.accountId();
+        if (transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.FAILED
+                || transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.SKIPPED_LOCKED) {
+            return new PipelineReport(transformed, 0, 0, null, List.of(), List.of());
+        }
+        // Attribution of a day reads queries and runs of the days around it (work spanning midnight).
+        List<Partition> affected = widen(transformed.partitions());
+        long allocations = attribution.run(affected);
+        long metricRows = 0;
+        for (Partition p : affected) {
+            for (MetricStep step : MetricStep.values()) {
+                metricRows += store.metricBuilder().run(step, p);
+            }
+        }
+        Instant asOf = store.ledgerReader().latestUsageTime(accountId).orElse(transformed.asOf());
+        DetectionStage.DetectionReport found = detection.run(accountId, asOf);
+        List<SignificanceScore> scores = scoring.run(accountId, asOf);
+        List<ActionPlan> plans = planning.run(accountId, asOf);
+        return new PipelineReport(transformed, allocations, metricRows, found, scores, plans);
+    }
+
+    private static List<Partition> widen(List<Partition> partitions) {
+        java.util.TreeSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+        for (Partition p : partitions) {
+            p.from().minusDays(1).datesUntil(p.to().plusDays(2)).forEach(days::add);
+        }
+        return partitions.isEmpty() ? List.of() : Partitions.of(partitions.get(0).accountId(), days);
+    }
+
+    /** Cost attribution: the engine, for what-if and previews. */
+    public AttributionStage attribution() {
+        return attribution;
+    }
+
+    /** Review events and the statuses derived from them. */
+    public Reviews reviews() {
+        return reviews;
     }
 
     /** A builder. */
@@ -146,11 +230,6 @@ public final class LakeSentry implements AutoCloseable {
                 .max(Instant::compareTo).orElse(Instant.EPOCH));
     }
 
-    /** Records decisions on insights and plans (approve or reject a plan, by a person or {@code Reviewer.policy(id)}). */
-    public Reviews reviews() {
-        return reviews;
-    }
-
     /** The execution stage, with the settings the builder gave it. */
     public ExecutionStage execution() {
         return execution;
@@ -204,6 +283,30 @@ public final class LakeSentry implements AutoCloseable {
         private double idleCpuPercent = ExecutionSettings.defaults().idleCpuPercent();
         private Duration utilisationLookback = ExecutionSettings.defaults().utilisationLookback();
         private final Map<String, WorkspaceConnection> connections = new LinkedHashMap<>();
+        private RuleSet rules = RuleSet.empty();
+        private ScoringWeights scoringWeights = ScoringWeights.defaults();
+        private Duration scoringPeriod = Duration.ofDays(30);
+
+        /** Attribution rules and workspace default teams (from {@code RuleFiles.load(path)} or built by hand). */
+        public Builder attributionRules(RuleSet rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /** Weights of the significance score (default 0.6 cost, 0.2 frequency, 0.2 reliability). */
+        public Builder scoringWeights(ScoringWeights weights) {
+            this.scoringWeights = Objects.requireNonNull(weights, "weights");
+            return this;
+        }
+
+        /** The significance scoring period (default 30 days). */
+        public Builder scoringPeriod(Duration period) {
+            if (period == null || period.toDays() < 1) {
+                throw new ConfigurationException("scoringPeriod must be at least one day, was " + period);
+            }
+            this.scoringPeriod = period;
+            return this;
+        }
 
         private Builder() {
         }

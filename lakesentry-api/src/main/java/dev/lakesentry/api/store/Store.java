@@ -24,6 +24,9 @@ public interface Store extends AutoCloseable {
 
     MetricsWriter metricsWriter();
 
+    /** The analysis stage's set-based rollups. */
+    MetricBuilder metricBuilder();
+
     InsightReader insightReader();
 
     InsightWriter insightWriter();

@@ -302,8 +302,7 @@ public final class ExecutionStage {
      */
     PlanState status(ActionPlan plan, List<PlanReview> planReviews, List<ActionRecord> records, Instant now) {
         Optional<ActionRecord> forward = lastForward(records);
-        PlanReview latest = planReviews.stream()
-                .max(Comparator.comparing(PlanReview::at).thenComparing(PlanReview::id)).orElse(null);
+        PlanReview latest = latestDecision(planReviews);
         if (forward.isPresent()) {
             ActionRecord f = forward.get();
             boolean rolledBack = records.stream().anyMatch(r -> r.outcome() == ActionOutcome.ROLLED_BACK && !r.at().isBefore(f.at()));
@@ -335,11 +334,29 @@ public final class ExecutionStage {
         return new PlanState(PlanStatus.PENDING, "no decision yet", null);
     }
 
-    /** The outcome of the latest apply attempt that is not a rollback: SUCCEEDED, FAILED, SKIPPED_STALE, or a STARTED without one. */
+    /**
+     * The deciding review event: the latest; of events at the same instant a rejection wins (the safe
+     * reading), then the one the reader lists last (readers list oldest first).
+     */
+    private static PlanReview latestDecision(List<PlanReview> planReviews) {
+        PlanReview latest = null;
+        for (PlanReview r : planReviews) {
+            if (latest == null || r.at().isAfter(latest.at())
+                    || (r.at().equals(latest.at()) && !(latest.decision() == PlanDecision.REJECT && r.decision() == PlanDecision.APPROVE))) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * The outcome of the latest apply attempt that is not a rollback: SUCCEEDED, FAILED, SKIPPED_STALE, or
+     * a STARTED without one; at the same instant the attempt the reader lists last (oldest first) wins.
+     */
     private static Optional<ActionRecord> lastForward(List<ActionRecord> records) {
         Map<String, List<ActionRecord>> byAttempt = records.stream()
                 .filter(r -> r.mode() == ExecutionMode.APPLY && !r.attemptId().startsWith(ROLLBACK_PREFIX))
-                .collect(Collectors.groupingBy(ActionRecord::attemptId));
+                .collect(Collectors.groupingBy(ActionRecord::attemptId, java.util.LinkedHashMap::new, Collectors.toList()));
         ActionRecord best = null;
         for (List<ActionRecord> attempt : byAttempt.values()) {
             ActionRecord end = attempt.stream().filter(r -> r.outcome() == ActionOutcome.SUCCEEDED
@@ -353,7 +370,7 @@ public final class ExecutionStage {
                         ActionOutcome.FAILED, started.preImage(), "attempt " + started.attemptId() + " started at " + started.at()
                         + " but recorded no outcome: the result is unknown", started.actor(), started.at());
             }
-            if (best == null || end.at().isAfter(best.at()) || (end.at().equals(best.at()) && end.id().compareTo(best.id()) > 0)) {
+            if (best == null || !end.at().isBefore(best.at())) {
                 best = end;
             }
         }

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Turns a set of days into the fewest partitions of consecutive days. */
-final class Partitions {
+public final class Partitions {
     private Partitions() {
     }
 
-    static List<Partition> of(String accountId, Collection<LocalDate> days) {
+    /** The fewest partitions of consecutive days that cover {@code days}. */
+    public static List<Partition> of(String accountId, Collection<LocalDate> days) {
         List<Partition> out = new ArrayList<>();
         LocalDate start = null;
         LocalDate prev = null;

@@ -2,7 +2,7 @@ package dev.lakesentry.core.transform;
 
 import dev.lakesentry.api.ledger.TeamMembership;
 import dev.lakesentry.api.push.Extraction;
-import dev.lakesentry.api.push.ExtractionMode;
+import dev.lakesentry.api.push.SystemTable;
 import dev.lakesentry.api.push.ReceiptStatus;
 import dev.lakesentry.api.stage.Partition;
 import dev.lakesentry.api.stage.RunMode;
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the ledger. An incremental run takes the transformation queue (the usage days touched by
- * extractions past the ledger's build mark; every day when a new snapshot of a reference table
- * arrived) and recomputes those partitions; a rebuild truncates the account's ledger and replays all
+ * extractions past the ledger's build mark; every day when new rows of a reference table arrived,
+ * since prices, cluster classes and owners shape every day's rows) and recomputes those partitions; a rebuild truncates the account's ledger and replays all
  * raw data. Either way the steps run in dependency order in one transaction together with the new
  * build mark, under the account's stage lock, so a failed run (returned as a
  * {@link StageOutcome#FAILED} result with its error, and logged) leaves the ledger as it was and a
@@ -96,7 +96,7 @@ public final class TransformationStage implements Stage {
                 return result(request, List.of(), 0, 0, Map.of(), started, StageOutcome.NOTHING_TO_DO, null);
             }
             SortedSet<LocalDate> days = new TreeSet<>(raw.touchedDaysSince(account, builtThrough));
-            if (request.mode() == RunMode.INCREMENTAL && newReferenceSnapshot(account, builtThrough)) {
+            if (request.mode() == RunMode.INCREMENTAL && referenceChanged(account, builtThrough)) {
                 days.addAll(raw.touchedDaysSince(account, 0));
             }
             request.partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
@@ -129,9 +129,18 @@ public final class TransformationStage implements Stage {
         }
     }
 
-    private boolean newReferenceSnapshot(String account, long builtThrough) {
+    /**
+     * Tables whose rows change how every day's ledger rows look (prices, the classification of usage by
+     * cluster, owners and names of work units): new data in any of them recomputes every day, so an
+     * incremental run always equals a rebuild.
+     */
+    private static final java.util.Set<SystemTable> REFERENCE_TABLES = java.util.EnumSet.of(SystemTable.LIST_PRICES,
+            SystemTable.WORKSPACES_LATEST, SystemTable.NODE_TYPES, SystemTable.CLUSTERS, SystemTable.WAREHOUSES,
+            SystemTable.JOBS, SystemTable.PIPELINES, SystemTable.SERVED_ENTITIES);
+
+    private boolean referenceChanged(String account, long builtThrough) {
         return raw.extractions(account).stream().anyMatch(e -> e.sequence() > builtThrough
-                && e.mode() == ExtractionMode.SNAPSHOT && e.status() == ReceiptStatus.APPENDED);
+                && REFERENCE_TABLES.contains(e.table()) && e.status() == ReceiptStatus.APPENDED);
     }
 
     private StageResult result(StageRequest request, List<Partition> partitions, long rowsIn, long rowsOut,

@@ -18,6 +18,8 @@ import dev.lakesentry.api.store.RawWriter;
 import dev.lakesentry.api.store.ReviewReader;
 import dev.lakesentry.api.store.ReviewWriter;
 import dev.lakesentry.api.store.LedgerBuilder;
+import dev.lakesentry.api.store.MetricBuilder;
+import dev.lakesentry.store.jdbc.analysis.JdbcMetricBuilder;
 import dev.lakesentry.api.store.StageLocks;
 import dev.lakesentry.api.store.TokenStore;
 import dev.lakesentry.store.jdbc.auth.JdbcTokenStore;
@@ -91,6 +93,7 @@ public final class JdbcStore implements Store {
     private final ActionWriter actionWriter;
     private final JdbcStageLocks stageLocks;
     private final LedgerBuilder ledgerBuilder;
+    private final MetricBuilder metricBuilder;
     private final TokenStore tokens;
 
     private JdbcStore(JdbcStoreConfig config) {
@@ -121,6 +124,7 @@ public final class JdbcStore implements Store {
         this.actionWriter = new JdbcActionWriter(db);
         this.stageLocks = new JdbcStageLocks(db);
         this.ledgerBuilder = new JdbcLedgerBuilder(db);
+        this.metricBuilder = new JdbcMetricBuilder(db);
         this.tokens = new JdbcTokenStore(db);
     }
 
@@ -279,6 +283,11 @@ public final class JdbcStore implements Store {
     @Override
     public LedgerBuilder ledgerBuilder() {
         return ledgerBuilder;
+    }
+
+    @Override
+    public MetricBuilder metricBuilder() {
+        return metricBuilder;
     }
 
     @Override

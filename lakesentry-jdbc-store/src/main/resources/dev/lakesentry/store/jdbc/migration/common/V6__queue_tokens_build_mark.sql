@@ -37,3 +37,30 @@ CREATE TABLE insight_detection_run (
     as_of ${timestamp} NOT NULL,
     CONSTRAINT pk_insight_detection_run PRIMARY KEY (account_id, detector_id)
 );
+
+-- Metric rollups computed in the store: cluster utilisation per day and query analytics per warehouse and day.
+CREATE TABLE metric_cluster_daily (
+    account_id VARCHAR(128) NOT NULL,
+    usage_day DATE NOT NULL,
+    workspace_id VARCHAR(128) NOT NULL,
+    cluster_id VARCHAR(128) NOT NULL,
+    hours INTEGER NOT NULL,
+    avg_cpu_percent DOUBLE PRECISION NOT NULL,
+    max_p95_cpu_percent DOUBLE PRECISION NOT NULL,
+    avg_memory_percent DOUBLE PRECISION NOT NULL,
+    idle_hours INTEGER NOT NULL,
+    CONSTRAINT pk_metric_cluster_daily PRIMARY KEY (account_id, usage_day, workspace_id, cluster_id)
+);
+
+CREATE TABLE metric_warehouse_query_daily (
+    account_id VARCHAR(128) NOT NULL,
+    usage_day DATE NOT NULL,
+    workspace_id VARCHAR(128) NOT NULL,
+    warehouse_id VARCHAR(128) NOT NULL,
+    query_count BIGINT NOT NULL,
+    total_duration_ms BIGINT NOT NULL,
+    p95_duration_ms BIGINT NOT NULL,
+    read_bytes BIGINT NOT NULL,
+    cost ${decimal} NOT NULL,
+    CONSTRAINT pk_metric_warehouse_query_daily PRIMARY KEY (account_id, usage_day, workspace_id, warehouse_id)
+);
