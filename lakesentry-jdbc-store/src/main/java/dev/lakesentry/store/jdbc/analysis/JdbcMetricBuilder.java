@@ -6,7 +6,6 @@ import dev.lakesentry.api.store.MetricStep;
 import dev.lakesentry.store.jdbc.internal.Binds;
 import dev.lakesentry.store.jdbc.internal.Db;
 import dev.lakesentry.store.jdbc.internal.WriterSupport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
