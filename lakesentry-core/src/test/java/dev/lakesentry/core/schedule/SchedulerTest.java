@@ -127,7 +127,7 @@ class SchedulerTest {
     }
 
     /** The ledger holds every push, attribution is up to date and detection ran after the latest attribution. */
-    private static boolean caughtUp(JdbcStore store, LakeSentry lakeSentry, String acct) {
+    static boolean caughtUp(JdbcStore store, LakeSentry lakeSentry, String acct) {
         if (queuedOrRunning(store) > 0 || store.ledgerReader().builtThroughSequence(acct) != store.rawReader().latestSequence(acct)
                 || !lakeSentry.runner().pendingAttribution(acct).isEmpty()) {
             return false;
