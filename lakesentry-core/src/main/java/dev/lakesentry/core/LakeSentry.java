@@ -165,6 +165,17 @@ public final class LakeSentry implements AutoCloseable {
         return attribution;
     }
 
+    /**
+     * The status of an insight as a person sees it: derived from the insight, its detector's latest run
+     * and the review events.
+     */
+    public dev.lakesentry.api.insight.InsightStatus insightStatus(String accountId, String insightId) {
+        dev.lakesentry.api.insight.Insight insight = store.insightReader().insight(accountId, insightId)
+                .orElseThrow(() -> dev.lakesentry.api.ValidationException.of("account '" + accountId + "'", "insightId",
+                        insightId, "no such insight"));
+        return reviews.status(insight, store.insightReader().latestRun(accountId, insight.detectorId()).orElse(null));
+    }
+
     /** Review events and the statuses derived from them. */
     public Reviews reviews() {
         return reviews;
