@@ -7,6 +7,8 @@ import dev.lakesentry.api.insight.Subject;
 import dev.lakesentry.api.insight.SubjectKind;
 import dev.lakesentry.api.ledger.Identity;
 import dev.lakesentry.api.ledger.UsageLineItem;
+import dev.lakesentry.api.ledger.WorkUnitRef;
+import dev.lakesentry.api.ledger.WorkUnitType;
 import dev.lakesentry.api.metrics.CostAllocation;
 import dev.lakesentry.api.metrics.CostDimension;
 import dev.lakesentry.api.metrics.DailyCost;
@@ -104,8 +106,7 @@ final class SpendSeries {
         for (UsageLineItem u : usage) {
             for (Dimension d : dimensions) {
                 Subject subject = switch (d) {
-                    case WORK_UNIT -> u.workUnit() == null ? null
-                            : new Subject(SubjectKind.WORK_UNIT, u.workUnit().key(), u.workUnit().workspaceId());
+                    case WORK_UNIT -> u.workUnit() == null ? null : workUnitSubject(u.workUnit());
                     case WORKSPACE -> u.workspaceId() == null ? null
                             : new Subject(SubjectKind.WORKSPACE, u.workspaceId(), u.workspaceId());
                     case SKU -> new Subject(SubjectKind.SKU, u.skuName(), null);
@@ -145,6 +146,15 @@ final class SpendSeries {
         }
         out.values().forEach(s -> s.recordIds().values().forEach(Collections::sort));
         return List.copyOf(out.values());
+    }
+
+    /**
+     * A work unit as a subject: a job as {@code JOB} with its job id and workspace (as the job detectors
+     * and the test kit's truth name it), any other work unit as {@code WORK_UNIT} with its key.
+     */
+    static Subject workUnitSubject(WorkUnitRef unit) {
+        return unit.type() == WorkUnitType.JOB ? new Subject(SubjectKind.JOB, unit.externalId(), unit.workspaceId())
+                : new Subject(SubjectKind.WORK_UNIT, unit.key(), unit.workspaceId());
     }
 
     private static String key(Subject subject, Currency currency) {

@@ -58,8 +58,9 @@ class SpendAnomalyTest {
         List<Insight> found = run(ours, s);
         assertThat(found).hasSize(1);
         Insight i = found.get(0);
-        assertThat(i.subject().kind()).isEqualTo(SubjectKind.WORK_UNIT);
-        assertThat(i.subject().id()).isEqualTo(JOB.key());
+        assertThat(i.subject().kind()).isEqualTo(SubjectKind.JOB);
+        assertThat(i.subject().id()).isEqualTo(JOB.externalId());
+        assertThat(i.subject().workspaceId()).isEqualTo(JOB.workspaceId());
         assertThat(i.window().start()).isEqualTo(Instant.parse("2025-02-14T00:00:00Z"));
         assertThat(i.window().end()).isEqualTo(Instant.parse("2025-02-15T00:00:00Z"));
         assertThat(i.estimatedMonthlyImpact().amount()).isGreaterThan(new BigDecimal("450"));
@@ -236,7 +237,7 @@ class SpendAnomalyTest {
             f.usage(r -> r.day(day).workUnit(JOB).cost(cost).runAs("etl@example.com"));
         }
         assertThat(all.detect(f.context(after(s)))).extracting(i -> i.subject().kind())
-                .containsExactlyInAnyOrder(SubjectKind.SKU, SubjectKind.TEAM, SubjectKind.WORK_UNIT, SubjectKind.WORKSPACE);
+                .containsExactlyInAnyOrder(SubjectKind.SKU, SubjectKind.TEAM, SubjectKind.JOB, SubjectKind.WORKSPACE);
         for (int i = 0; i < s.length; i++) {
             f.dailyCostMetric(CostDimension.TEAM, "platform", FIRST.plusDays(i), BigDecimal.valueOf(s[i]).toPlainString());
         }

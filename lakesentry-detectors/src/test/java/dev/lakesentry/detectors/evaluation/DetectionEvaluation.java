@@ -1,0 +1,420 @@
+package dev.lakesentry.detectors.evaluation;
+
+import dev.lakesentry.api.insight.Insight;
+import dev.lakesentry.api.insight.InsightType;
+import dev.lakesentry.api.insight.Subject;
+import dev.lakesentry.api.insight.TimeWindow;
+import dev.lakesentry.api.push.PushEnvelope;
+import dev.lakesentry.core.LakeSentry;
+import dev.lakesentry.core.analysis.DetectionStage;
+import dev.lakesentry.core.ingest.CollectorTokens;
+import dev.lakesentry.store.jdbc.JdbcStore;
+import dev.lakesentry.testkit.generator.AccountGenerator;
+import dev.lakesentry.testkit.generator.Behaviour;
+import dev.lakesentry.testkit.generator.GeneratedAccount;
+import dev.lakesentry.testkit.generator.GeneratorConfig;
+import dev.lakesentry.testkit.generator.LabelledAnomaly;
+import dev.lakesentry.testkit.generator.export.PushEnvelopes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Evaluates the built-in detectors against the synthetic account's labelled truth.
+ *
+ * <p>For each {@link Variant} it generates the account, pushes every row into a fresh in-memory H2
+ * store, runs the pipeline once (ledger, attribution, metrics), then replays detection as of every
+ * midnight UTC of the period (and the period end), writing each run's insights so detectors that keep
+ * past anomalies out of their baseline see them, as a daily schedule would. The replayed insights are
+ * merged into <em>detections</em> and matched to the labels by the rule documented in
+ * {@code docs/detection.md} and in {@link #matches(Detection, LabelledAnomaly)}.
+ *
+ * <p>Run it with {@code java ... DetectionEvaluation [tuning|unseen|all|small] [output.md]}; see
+ * {@code docs/detection.md} for the exact command.
+ */
+public final class DetectionEvaluation {
+    /** The clock of stage runs (never the data's as-of time); fixed so runs are reproducible. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+    /** Detector of the LakeSentry-compatible spend baseline. */
+    public static final String BASELINE = "lakesentry.spend-anomaly-baseline";
+    /** Our default spend detector. */
+    public static final String DEFAULT = "lakesentry.spend-anomaly";
+
+    private DetectionEvaluation() {
+    }
+
+    /**
+     * A named account to evaluate on.
+     *
+     * @param name        short name used in tables
+     * @param description what differs from the profile it starts from
+     * @param config      the generator config
+     */
+    public record Variant(String name, String description, GeneratorConfig config) {
+    }
+
+    /**
+     * One detector's figures for one insight type on one variant.
+     *
+     * @param type          the insight type
+     * @param detector      the detector id
+     * @param labels        labels of the type
+     * @param detections    detections (merged insights) the detector reported of the type
+     * @param correct       detections that match a label
+     * @param found         labels matched by at least one detection on the label's own subject
+     */
+    public record Score(InsightType type, String detector, int labels, int detections, int correct, int found) {
+        /** Correct detections / detections; 1 when there are no detections (nothing wrong was said). */
+        public double precision() {
+            return detections == 0 ? 1.0 : (double) correct / detections;
+        }
+
+        /** Found labels / labels; 1 when there are no labels. */
+        public double recall() {
+            return labels == 0 ? 1.0 : (double) found / labels;
+        }
+
+        /** Harmonic mean of precision and recall. */
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+        }
+    }
+
+    /**
+     * The evaluation of one variant.
+     *
+     * @param variant  the variant
+     * @param scores   one score per insight type and detector, sorted by type then detector
+     * @param asOfRuns how many detection runs were replayed
+     * @param millis   wall time the variant took (informative only, not part of the result)
+     * @param labels     the variant's labels
+     * @param detections the merged detections of every detector
+     */
+    public record Result(Variant variant, List<Score> scores, int asOfRuns, long millis, List<LabelledAnomaly> labels,
+                         List<Detection> detections) {
+        /** The score of a type and detector. */
+        public Score score(InsightType type, String detector) {
+            return scores.stream().filter(s -> s.type().equals(type) && s.detector().equals(detector)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No score for " + type + " / " + detector));
+        }
+    }
+
+    /**
+     * Insights of one detector, type and subject whose windows overlap or touch, merged into one: what a
+     * person sees as one alert that the daily runs kept updating.
+     *
+     * @param detector the detector id
+     * @param type     the insight type
+     * @param subject  the subject
+     * @param start    the earliest window start
+     * @param end      the latest window end
+     */
+    public record Detection(String detector, InsightType type, Subject subject, Instant start, Instant end) {
+    }
+
+    /** The tuning variant: the demo profile, seed 42, untouched. */
+    public static Variant tuning() {
+        return new Variant("tuning-demo-42", "demo(42), timelineRetentionDays 21, default behaviour",
+                demo(42).build());
+    }
+
+    /** The three variants tuning never saw: other seeds and changed behaviour. */
+    public static List<Variant> unseen() {
+        Behaviour d = Behaviour.defaults();
+        GeneratorConfig a = demo(7).profile("unseen-a")
+                .behaviour(d.toBuilder().seasonalityStrength(0.4).noise(0.25).build()).build();
+        GeneratorConfig b = demo(1234).profile("unseen-b")
+                .behaviour(d.toBuilder().spikeFactor(3.0).gradualFactor(2.2).runawayFactor(8.0)
+                        .idleInjectedHours(10).build()).build();
+        GeneratorConfig c = demo(99).profile("unseen-c").workspaces(5)
+                .behaviour(d.toBuilder().teams(List.of("platform", "research", "growth")).teamTagKey("owner_team")
+                        .taggedShare(0.6).seasonalityStrength(0.95).build()).build();
+        return List.of(
+                new Variant("unseen-a-seed7", "demo(7), timelineRetentionDays 21; seasonalityStrength 0.4, noise 0.25", a),
+                new Variant("unseen-b-seed1234", "demo(1234), timelineRetentionDays 21; spikeFactor 3.0, gradualFactor 2.2, runawayFactor 8.0, "
+                        + "idleInjectedHours 10", b),
+                new Variant("unseen-c-seed99", "demo(99), timelineRetentionDays 21, 5 workspaces; teams platform/research/growth, "
+                        + "teamTagKey owner_team, taggedShare 0.6, seasonalityStrength 0.95", c));
+    }
+
+    /**
+     * The demo profile with node timeline (and endpoint usage) for the last 21 days only: the full 60 days
+     * of per-minute node rows take too long to load into H2 on a small machine. Idle and oversized cluster
+     * labels cover only the retained span, so truth and data stay consistent.
+     */
+    private static GeneratorConfig.Builder demo(long seed) {
+        return GeneratorConfig.demo(seed).toBuilder().timelineRetentionDays(21);
+    }
+
+    /**
+     * A small variant for the regression test: the small profile over 21 days (so spend detectors have a
+     * baseline before the spikes at ~70 % of the period), node timeline for the last 7, seed 11.
+     */
+    public static Variant small() {
+        return new Variant("small-21d-seed11", "small(11), days 21, timelineRetentionDays 7",
+                GeneratorConfig.small(11).toBuilder().days(21).timelineRetentionDays(7).build());
+    }
+
+    /** Evaluates a variant with the detectors' default settings. */
+    public static Result evaluate(Variant variant) {
+        return evaluate(variant, Map.of());
+    }
+
+    /** Evaluates a variant, passing {@code settings} (detector id → settings) to the discovered detectors. */
+    public static Result evaluate(Variant variant, Map<String, Map<String, String>> settings) {
+        long t0 = System.nanoTime();
+        GeneratedAccount account = AccountGenerator.generate(variant.config());
+        String storeName = "eval-" + variant.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + Long.toHexString(t0);
+        try (JdbcStore store = JdbcStore.inMemory(storeName)) {
+            LakeSentry.Builder builder = LakeSentry.builder().store(store).clock(CLOCK).discoverPlugins();
+            new TreeMap<>(settings).forEach(builder::pluginConfig);
+            LakeSentry pipeline = builder.build();
+            CollectorTokens.IssuedToken token = pipeline.tokens().issue("eval", account.accountId());
+            for (PushEnvelope e : PushEnvelopes.forAccount(account, "eval", 20_000)) {
+                pipeline.ingestion().push(e, token.token());
+            }
+            long t1 = System.nanoTime();
+            pipeline.runOnce(account.accountId());
+            long t2 = System.nanoTime();
+            store.insightWriter().truncate(account.accountId());
+            DetectionStage detection = new DetectionStage(store.ledgerReader(), store.metricsReader(),
+                    store.insightReader(), store.insightWriter(), pipeline.plugins().detectors());
+            Map<String, Insight> insights = new TreeMap<>();
+            List<Instant> asOfs = asOfs(variant.config());
+            for (Instant asOf : asOfs) {
+                for (Insight i : detection.run(account.accountId(), asOf).insights()) {
+                    insights.put(i.id(), i);
+                }
+            }
+            System.err.printf(Locale.ROOT, "%s: load %d ms, pipeline %d ms, %d detection runs %d ms%n", variant.name(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, asOfs.size(), (System.nanoTime() - t2) / 1_000_000);
+            List<String> detectors = pipeline.plugins().detectors().stream().map(d -> d.id()).sorted().toList();
+            List<Detection> detections = merge(insights.values());
+            List<Score> scores = score(account.truth().anomalies(), detections, detectors);
+            return new Result(variant, scores, asOfs.size(), (System.nanoTime() - t0) / 1_000_000,
+                    account.truth().anomalies(), detections);
+        }
+    }
+
+    /** Every midnight UTC from the second day of the period to its end (inclusive). */
+    static List<Instant> asOfs(GeneratorConfig config) {
+        List<Instant> out = new ArrayList<>();
+        for (Instant t = config.periodStart().plus(Duration.ofDays(1)); !t.isAfter(config.periodEnd());
+             t = t.plus(Duration.ofDays(1))) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Merges insights of the same detector, type and subject whose windows overlap or touch. */
+    static List<Detection> merge(java.util.Collection<Insight> insights) {
+        Map<String, List<Insight>> groups = new TreeMap<>();
+        for (Insight i : insights) {
+            groups.computeIfAbsent(i.detectorId() + "|" + i.type() + "|" + i.subject().key(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Detection> out = new ArrayList<>();
+        for (List<Insight> group : groups.values()) {
+            group.sort(Comparator.comparing((Insight i) -> i.window().start()).thenComparing(i -> i.window().end()));
+            Detection current = null;
+            for (Insight i : group) {
+                TimeWindow w = i.window();
+                if (current != null && !w.start().isAfter(current.end())) {
+                    Instant end = w.end().isAfter(current.end()) ? w.end() : current.end();
+                    current = new Detection(current.detector(), current.type(), current.subject(), current.start(), end);
+                } else {
+                    if (current != null) {
+                        out.add(current);
+                    }
+                    current = new Detection(i.detectorId(), i.type(), i.subject(), w.start(), w.end());
+                }
+            }
+            out.add(current);
+        }
+        return out;
+    }
+
+    /**
+     * The matching rule: the insight type is equal, the detection's subject equals the label's subject
+     * (kind, id and workspace; account-wide subjects have none) and the windows overlap (half-open, no
+     * tolerance). For precision a detection is also correct when its subject is one of the label's
+     * {@code related} subjects (the workspace, SKU or team where the same effect is visible) and the
+     * windows overlap; recall counts only detections on the label's own subject.
+     */
+    static boolean matches(Detection d, LabelledAnomaly label) {
+        return d.type().equals(label.insightType()) && d.subject().equals(label.subject()) && overlaps(d, label);
+    }
+
+    static boolean explains(Detection d, LabelledAnomaly label) {
+        return d.type().equals(label.insightType()) && (d.subject().equals(label.subject())
+                || label.related().contains(d.subject())) && overlaps(d, label);
+    }
+
+    private static boolean overlaps(Detection d, LabelledAnomaly label) {
+        return d.start().isBefore(label.window().end()) && label.window().start().isBefore(d.end());
+    }
+
+    static List<Score> score(List<LabelledAnomaly> labels, List<Detection> detections, List<String> detectors) {
+        TreeSet<String> types = new TreeSet<>();
+        labels.forEach(l -> types.add(l.insightType().value()));
+        detections.forEach(d -> types.add(d.type().value()));
+        Map<String, TreeSet<String>> detectorsOfType = new TreeMap<>();
+        detections.forEach(d -> detectorsOfType.computeIfAbsent(d.type().value(), k -> new TreeSet<>()).add(d.detector()));
+        detectorsOfType.computeIfAbsent(InsightType.SPEND_ANOMALY.value(), k -> new TreeSet<>())
+                .addAll(detectors.stream().filter(id -> id.equals(DEFAULT) || id.equals(BASELINE)).toList());
+        for (String d : detectors) {
+            String type = typeOf(d);
+            if (type != null) {
+                detectorsOfType.computeIfAbsent(type, k -> new TreeSet<>()).add(d);
+                types.add(type);
+            }
+        }
+        List<Score> out = new ArrayList<>();
+        for (String t : types) {
+            InsightType type = new InsightType(t);
+            List<LabelledAnomaly> ls = labels.stream().filter(l -> l.insightType().equals(type)).toList();
+            for (String detector : detectorsOfType.getOrDefault(t, new TreeSet<>())) {
+                List<Detection> ds = detections.stream()
+                        .filter(d -> d.type().equals(type) && d.detector().equals(detector)).toList();
+                int correct = (int) ds.stream().filter(d -> ls.stream().anyMatch(l -> explains(d, l))).count();
+                int found = (int) ls.stream().filter(l -> ds.stream().anyMatch(d -> matches(d, l))).count();
+                out.add(new Score(type, detector, ls.size(), ds.size(), correct, found));
+            }
+        }
+        return out;
+    }
+
+    /** The insight type a built-in detector reports (by id), for listing detectors that found nothing. */
+    private static String typeOf(String detectorId) {
+        return switch (detectorId) {
+            case DEFAULT, BASELINE -> "spend-anomaly";
+            case "lakesentry.job-duration-regression" -> "job-duration-regression";
+            case "lakesentry.job-failure-rate" -> "job-failure-rate-jump";
+            case "lakesentry.idle-cluster" -> "idle-cluster";
+            case "lakesentry.oversized-cluster" -> "oversized-cluster";
+            case "lakesentry.auto-termination" -> "auto-termination-disabled";
+            case "lakesentry.zombie-endpoint" -> "zombie-serving-endpoint";
+            case "lakesentry.idle-warehouse" -> "idle-warehouse";
+            case "lakesentry.weekend-spend" -> "weekend-spend";
+            default -> null;
+        };
+    }
+
+    /** The Markdown table of one variant. */
+    public static String markdown(Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### ").append(r.variant().name()).append("\n\n");
+        sb.append("`").append(r.variant().description()).append("`; ").append(r.asOfRuns())
+                .append(" daily detection runs.\n\n");
+        sb.append("| insight type | detector | labels | detections | correct | labels found | precision | recall | F1 |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Score s : r.scores()) {
+            sb.append("| ").append(s.type()).append(" | `").append(s.detector()).append("` | ").append(s.labels())
+                    .append(" | ").append(s.detections()).append(" | ").append(s.correct()).append(" | ")
+                    .append(s.found()).append(" | ").append(f(s.precision())).append(" | ")
+                    .append(s.labels() == 0 ? "n/a" : f(s.recall())).append(" | ")
+                    .append(s.labels() == 0 ? "n/a" : f(s.f1())).append(" |\n");
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    /** Every label and detection with whether it matched: for tuning, printed with {@code -Dlakesentry.eval.details=true}. */
+    public static String details(Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (LabelledAnomaly l : r.labels()) {
+            List<String> by = r.detections().stream().filter(d -> matches(d, l)).map(Detection::detector).distinct()
+                    .toList();
+            sb.append("LABEL ").append(l.kind()).append(' ').append(l.subject().key()).append(' ')
+                    .append(l.window().start()).append(" .. ").append(l.window().end()).append(' ')
+                    .append(l.details()).append(" found by ").append(by).append('\n');
+        }
+        for (Detection d : r.detections()) {
+            boolean ok = r.labels().stream().anyMatch(l -> explains(d, l));
+            sb.append(ok ? "OK " : "FP ").append(d.detector()).append(' ').append(d.type()).append(' ')
+                    .append(d.subject().key()).append(' ').append(d.start()).append(" .. ").append(d.end()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Parses {@code id:key=value,key=value;id2:key=value} (for tuning experiments; empty = none). */
+    static Map<String, Map<String, String>> parseSettings(String text) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int colon = part.indexOf(':');
+            Map<String, String> kv = out.computeIfAbsent(part.substring(0, colon).trim(), k -> new TreeMap<>());
+            for (String pair : part.substring(colon + 1).split(",")) {
+                int eq = pair.indexOf('=');
+                kv.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * Runs the evaluation: {@code tuning} (demo, seed 42), {@code unseen} (the three unseen variants),
+     * {@code all} (both) or {@code small}; writes the tables to the optional output file too.
+     */
+    public static void main(String[] args) throws IOException {
+        String which = args.length > 0 ? args[0] : "all";
+        List<Variant> variants = new ArrayList<>();
+        switch (which) {
+            case "tuning" -> variants.add(tuning());
+            case "unseen" -> variants.addAll(unseen());
+            case "all" -> {
+                variants.add(tuning());
+                variants.addAll(unseen());
+            }
+            case "small" -> variants.add(small());
+            default -> {
+                List<Variant> known = new ArrayList<>(unseen());
+                known.add(0, tuning());
+                known.add(small());
+                variants.addAll(known.stream().filter(v -> v.name().startsWith(which)).toList());
+                if (variants.isEmpty()) {
+                    throw new IllegalArgumentException("Unknown variant '" + which
+                            + "': use tuning, unseen, all, small or a variant name prefix");
+                }
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        Map<String, Map<String, String>> settings = parseSettings(System.getProperty("lakesentry.eval.settings", ""));
+        for (Variant v : variants) {
+            Result r = evaluate(v, settings);
+            String table = markdown(r);
+            System.out.print(table);
+            if (Boolean.getBoolean("lakesentry.eval.details")) {
+                System.out.print(details(r));
+            }
+            System.out.flush();
+            all.append(table);
+            timings.put(v.name(), r.millis());
+        }
+        System.err.println("timings (ms): " + timings);
+        if (args.length > 1) {
+            Files.writeString(Path.of(args[1]), all.toString());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lakesentry.detectors.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesentry.api.insight.InsightType;
+import dev.lakesentry.detectors.evaluation.DetectionEvaluation.Result;
+import dev.lakesentry.detectors.evaluation.DetectionEvaluation.Score;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the evaluation harness on the small variant ({@link DetectionEvaluation#small()}) and holds the
+ * floors documented in {@code docs/detection.md}, so tuning cannot silently regress. The floors are the
+ * figures measured when they were set, rounded down; spend-spike recall on this account is 0 for both
+ * detectors at their default money floors (the small account's job spikes are a few dollars), so the
+ * spend floor guards precision and the absence of regressions in the other types only.
+ */
+class DetectionEvaluationTest {
+    private static Result result;
+
+    @BeforeAll
+    static void evaluate() {
+        result = DetectionEvaluation.evaluate(DetectionEvaluation.small());
+    }
+
+    @Test
+    void idleClustersAreAllFoundWithPrecisionAboveTheFloor() {
+        Score s = result.score(InsightType.IDLE_CLUSTER, "lakesentry.idle-cluster");
+        assertThat(s.labels()).isPositive();
+        assertThat(s.recall()).isGreaterThanOrEqualTo(0.9);
+        assertThat(s.precision()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void spendSpikeFiguresStayAtOrAboveTheirFloor() {
+        Score ours = result.score(InsightType.SPEND_ANOMALY, DetectionEvaluation.DEFAULT);
+        Score baseline = result.score(InsightType.SPEND_ANOMALY, DetectionEvaluation.BASELINE);
+        assertThat(ours.labels()).isEqualTo(3);
+        assertThat(ours.precision()).isGreaterThanOrEqualTo(0.2);
+        assertThat(ours.f1()).isGreaterThanOrEqualTo(baseline.f1());
+    }
+
+    @Test
+    void everyTypeOfTheTruthIsScoredForItsDetector() {
+        assertThat(result.scores()).extracting(s -> s.type().value()).contains("spend-anomaly", "idle-cluster",
+                "idle-warehouse", "oversized-cluster", "auto-termination-disabled", "zombie-serving-endpoint",
+                "job-duration-regression", "job-failure-rate-jump");
+        for (String type : new String[] {"auto-termination-disabled", "oversized-cluster", "job-failure-rate-jump"}) {
+            assertThat(result.scores()).filteredOn(s -> s.type().value().equals(type))
+                    .allSatisfy(s -> assertThat(s.recall()).isEqualTo(1.0));
+        }
+    }
+}
