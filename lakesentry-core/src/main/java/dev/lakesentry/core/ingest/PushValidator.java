@@ -31,21 +31,19 @@ public final class PushValidator {
     /** Ids: letters, digits and {@code . _ : -}, at most 200 characters. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
 
-    /** The column whose day a record of each incremental table belongs to. */
+    /**
+     * The column whose day a record of each day-scoped table belongs to. Reference tables (clusters,
+     * warehouses, jobs, pipelines, served entities) queue no day: new rows of theirs recompute every day.
+     */
     private static final Map<SystemTable, String> DAY_COLUMN = new EnumMap<>(SystemTable.class);
 
     static {
         DAY_COLUMN.put(SystemTable.BILLING_USAGE, "usage_date");
-        DAY_COLUMN.put(SystemTable.CLUSTERS, "change_time");
         DAY_COLUMN.put(SystemTable.NODE_TIMELINE, "start_time");
-        DAY_COLUMN.put(SystemTable.WAREHOUSES, "change_time");
         DAY_COLUMN.put(SystemTable.WAREHOUSE_EVENTS, "event_time");
-        DAY_COLUMN.put(SystemTable.JOBS, "change_time");
         DAY_COLUMN.put(SystemTable.JOB_RUN_TIMELINE, "period_start_time");
         DAY_COLUMN.put(SystemTable.JOB_TASK_RUN_TIMELINE, "period_start_time");
-        DAY_COLUMN.put(SystemTable.PIPELINES, "change_time");
         DAY_COLUMN.put(SystemTable.QUERY_HISTORY, "start_time");
-        DAY_COLUMN.put(SystemTable.SERVED_ENTITIES, "change_time");
         DAY_COLUMN.put(SystemTable.ENDPOINT_USAGE, "request_time");
     }
 

@@ -7,12 +7,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Turns a set of days into the fewest partitions of consecutive days. */
+/**
+ * Turns a set of days into partitions: consecutive days, and days less than {@link #MAX_GAP_DAYS} apart,
+ * share one partition, so a build scans each table once per stretch of activity instead of once per day.
+ */
 public final class Partitions {
     private Partitions() {
     }
 
-    /** The fewest partitions of consecutive days that cover {@code days}. */
+    /** Days at most this far apart share a partition (the days between hold no new data, and re-deriving them is harmless). */
+    static final int MAX_GAP_DAYS = 7;
+
+    /** The partitions that cover {@code days}. */
     public static List<Partition> of(String accountId, Collection<LocalDate> days) {
         List<Partition> out = new ArrayList<>();
         LocalDate start = null;
@@ -20,7 +26,7 @@ public final class Partitions {
         for (LocalDate d : new TreeSet<>(days)) {
             if (start == null) {
                 start = d;
-            } else if (!d.equals(prev.plusDays(1))) {
+            } else if (d.isAfter(prev.plusDays(MAX_GAP_DAYS))) {
                 out.add(new Partition(accountId, start, prev));
                 start = d;
             }
