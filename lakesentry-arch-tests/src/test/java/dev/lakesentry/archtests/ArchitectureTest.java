@@ -49,6 +49,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSamplePluginDependsOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("com.example.lakesentry", API, ROOT).check(classes);
+    }
+
+    @Test
     void theTestKitDependsOnlyOnTheApi() {
         LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.testkit", API, ROOT).check(classes);
     }

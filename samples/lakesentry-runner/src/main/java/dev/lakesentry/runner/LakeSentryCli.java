@@ -14,6 +14,7 @@ import dev.lakesentry.runner.command.RunCommand;
 import dev.lakesentry.runner.command.ServeCommand;
 import dev.lakesentry.runner.command.StatusCommand;
 import dev.lakesentry.runner.command.TokenCommand;
+import dev.lakesentry.runner.support.ClockSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class, ReportCommand.class, TokenCommand.class, StatusCommand.class, ServeCommand.class,
             CollectCommand.class},
         footer = {"", "Start with: lakesentry-runner demo"})
-public final class LakeSentryCli implements Runnable {
+public final class LakeSentryCli implements Runnable, ClockSource {
     private final Clock clock;
 
     @Spec
@@ -80,7 +81,7 @@ public final class LakeSentryCli implements Runnable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The clock commands use. */
+    @Override
     public Clock clock() {
         return clock;
     }

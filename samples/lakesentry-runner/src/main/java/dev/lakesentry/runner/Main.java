@@ -1,5 +1,7 @@
 package dev.lakesentry.runner;
 
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
 import java.time.Clock;
 import java.util.Arrays;
 import picocli.CommandLine;

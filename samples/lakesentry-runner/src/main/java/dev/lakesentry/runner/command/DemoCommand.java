@@ -3,11 +3,11 @@ package dev.lakesentry.runner.command;
 import dev.lakesentry.api.push.PushEnvelope;
 import dev.lakesentry.core.LakeSentry;
 import dev.lakesentry.core.ingest.CollectorTokens;
-import dev.lakesentry.runner.Globals;
-import dev.lakesentry.runner.PipelineRun;
-import dev.lakesentry.runner.Progress;
-import dev.lakesentry.runner.Session;
-import dev.lakesentry.runner.StageRuns;
+import dev.lakesentry.runner.support.Globals;
+import dev.lakesentry.runner.support.PipelineRun;
+import dev.lakesentry.runner.support.Progress;
+import dev.lakesentry.runner.support.Session;
+import dev.lakesentry.runner.support.StageRuns;
 import dev.lakesentry.runner.report.HtmlReport;
 import dev.lakesentry.runner.report.ReportData;
 import dev.lakesentry.runner.report.TextSummary;
@@ -60,7 +60,7 @@ public final class DemoCommand extends RunnerCommand {
      */
     static GeneratorConfig config(long seed, int days, int timelineDays) {
         if (days < 14 || timelineDays < 1) {
-            throw new dev.lakesentry.runner.RunnerException("--days must be at least 14 and --timeline-days at least 1, were",
+            throw new dev.lakesentry.runner.support.RunnerException("--days must be at least 14 and --timeline-days at least 1, were",
                     days + " and " + timelineDays, "use e.g. --days 28 --timeline-days 4");
         }
         return GeneratorConfig.demo(seed).toBuilder().days(days).timelineRetentionDays(timelineDays).build();

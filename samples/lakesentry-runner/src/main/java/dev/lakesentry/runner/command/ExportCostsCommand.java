@@ -2,8 +2,8 @@ package dev.lakesentry.runner.command;
 
 import dev.lakesentry.api.ledger.UsageLineItem;
 import dev.lakesentry.api.metrics.CostDimension;
-import dev.lakesentry.runner.RunnerException;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
 import dev.lakesentry.runner.report.CostExport;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.lakesentry.runner.command;
 
-import dev.lakesentry.runner.RunnerException;
+import dev.lakesentry.runner.support.RunnerException;
 import dev.lakesentry.testkit.generator.GeneratorConfig;
 import dev.lakesentry.testkit.generator.GroundTruth;
 import dev.lakesentry.testkit.generator.export.ExportFiles;

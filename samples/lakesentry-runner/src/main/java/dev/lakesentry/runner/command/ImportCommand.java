@@ -1,9 +1,9 @@
 package dev.lakesentry.runner.command;
 
 import dev.lakesentry.core.ingest.ImportService;
-import dev.lakesentry.runner.RunnerException;
-import dev.lakesentry.runner.Session;
-import dev.lakesentry.runner.StageRuns;
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
+import dev.lakesentry.runner.support.StageRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

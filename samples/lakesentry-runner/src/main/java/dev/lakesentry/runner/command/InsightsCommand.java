@@ -2,7 +2,7 @@ package dev.lakesentry.runner.command;
 
 import dev.lakesentry.api.insight.Insight;
 import dev.lakesentry.api.insight.Severity;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.Session;
 import dev.lakesentry.runner.report.Fmt;
 import dev.lakesentry.runner.report.ReportData;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.lakesentry.runner.command;
 
 import dev.lakesentry.api.plan.ActionPlan;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.Session;
 import dev.lakesentry.runner.report.Fmt;
 import dev.lakesentry.runner.report.ReportData;
 import dev.lakesentry.runner.report.TextSummary;

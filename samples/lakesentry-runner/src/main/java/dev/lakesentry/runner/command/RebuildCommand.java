@@ -1,7 +1,7 @@
 package dev.lakesentry.runner.command;
 
-import dev.lakesentry.runner.PipelineRun;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.PipelineRun;
+import dev.lakesentry.runner.support.Session;
 import picocli.CommandLine.Command;
 
 /** Rebuilds the ledger and every analysis result from raw. */

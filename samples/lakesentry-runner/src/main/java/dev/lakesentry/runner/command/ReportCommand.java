@@ -1,6 +1,6 @@
 package dev.lakesentry.runner.command;
 
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.Session;
 import dev.lakesentry.runner.report.HtmlReport;
 import dev.lakesentry.runner.report.ReportData;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.lakesentry.runner.command;
 
 import dev.lakesentry.core.LakeSentry;
-import dev.lakesentry.runner.PipelineRun;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.PipelineRun;
+import dev.lakesentry.runner.support.Session;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;

@@ -3,10 +3,10 @@ package dev.lakesentry.runner.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.lakesentry.runner.Globals;
-import dev.lakesentry.runner.LakeSentryCli;
-import dev.lakesentry.runner.RunnerException;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.Globals;
+import dev.lakesentry.runner.support.ClockSource;
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ abstract class RunnerCommand implements Callable<Integer> {
     }
 
     Clock clock() {
-        return ((LakeSentryCli) spec.root().userObject()).clock();
+        return ((ClockSource) spec.root().userObject()).clock();
     }
 
     /** Opens the store of the global options. */

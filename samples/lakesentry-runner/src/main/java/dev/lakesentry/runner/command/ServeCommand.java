@@ -2,9 +2,9 @@ package dev.lakesentry.runner.command;
 
 import dev.lakesentry.core.LakeSentry;
 import dev.lakesentry.http.IngestionEndpoint;
-import dev.lakesentry.runner.PipelineRun;
-import dev.lakesentry.runner.RunnerException;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.PipelineRun;
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

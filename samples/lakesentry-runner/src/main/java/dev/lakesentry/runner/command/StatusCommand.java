@@ -1,8 +1,8 @@
 package dev.lakesentry.runner.command;
 
 import dev.lakesentry.api.push.ConnectorHealth;
-import dev.lakesentry.runner.Session;
-import dev.lakesentry.runner.StageRuns;
+import dev.lakesentry.runner.support.Session;
+import dev.lakesentry.runner.support.StageRuns;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;

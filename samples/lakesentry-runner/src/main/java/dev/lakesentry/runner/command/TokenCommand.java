@@ -2,8 +2,8 @@ package dev.lakesentry.runner.command;
 
 import dev.lakesentry.api.push.CollectorToken;
 import dev.lakesentry.core.ingest.CollectorTokens;
-import dev.lakesentry.runner.RunnerException;
-import dev.lakesentry.runner.Session;
+import dev.lakesentry.runner.support.RunnerException;
+import dev.lakesentry.runner.support.Session;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

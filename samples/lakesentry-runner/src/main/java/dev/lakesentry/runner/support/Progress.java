@@ -1,4 +1,4 @@
-package dev.lakesentry.runner;
+package dev.lakesentry.runner.support;
 
 import java.io.PrintWriter;
 import java.time.Clock;

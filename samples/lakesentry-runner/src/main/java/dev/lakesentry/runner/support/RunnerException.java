@@ -1,4 +1,4 @@
-package dev.lakesentry.runner;
+package dev.lakesentry.runner.support;
 
 /**
  * A problem the runner reports as one line on stderr: what went wrong, with which value, and what to

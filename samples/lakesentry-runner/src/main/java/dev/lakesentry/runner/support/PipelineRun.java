@@ -1,4 +1,4 @@
-package dev.lakesentry.runner;
+package dev.lakesentry.runner.support;
 
 import dev.lakesentry.api.stage.StageOutcome;
 import dev.lakesentry.api.stage.StageResult;

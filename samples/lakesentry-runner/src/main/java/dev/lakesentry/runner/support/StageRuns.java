@@ -1,4 +1,4 @@
-package dev.lakesentry.runner;
+package dev.lakesentry.runner.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.lakesentry.runner;
+package dev.lakesentry.runner.support;
 
 import java.nio.file.Path;
 import java.util.List;
