@@ -3,6 +3,8 @@ package dev.lakesentry.archtests;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.lakesentry.api.store.ActionWriter;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,17 @@ class ArchitectureTest {
     @Test
     void theSamplePluginDependsOnlyOnTheApi() {
         LakeSentryRules.dependsOnlyOnTheApi("com.example.lakesentry", API, ROOT).check(classes);
+    }
+
+    @Test
+    void theBuiltInExecutorsDependOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.executors", API, ROOT).check(classes);
+    }
+
+    @Test
+    void theExecutionStageWritesOnlyTheActionLog() {
+        LakeSentryRules.stageUsesOnlyItsOwnWriters("dev.lakesentry.core.execution", Layers.ALL_WRITERS,
+                Set.of(ActionWriter.class)).check(classes);
     }
 
     @Test

@@ -11,6 +11,15 @@ import dev.lakesentry.api.store.Store;
 import dev.lakesentry.api.stage.RunMode;
 import dev.lakesentry.api.stage.StageRequest;
 import dev.lakesentry.api.stage.StageResult;
+import dev.lakesentry.api.plan.ActionType;
+import dev.lakesentry.api.plan.ExecutionMode;
+import dev.lakesentry.api.review.Reviewer;
+import dev.lakesentry.api.spi.WorkspaceConnection;
+import dev.lakesentry.core.execution.ExecutionReport;
+import dev.lakesentry.core.execution.ExecutionSettings;
+import dev.lakesentry.core.execution.ExecutionStage;
+import dev.lakesentry.core.execution.PlanOutcome;
+import dev.lakesentry.core.execution.PlanState;
 import dev.lakesentry.api.metrics.SignificanceScore;
 import dev.lakesentry.api.plan.ActionPlan;
 import dev.lakesentry.api.stage.Partition;
@@ -34,9 +43,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +84,7 @@ public final class LakeSentry implements AutoCloseable {
     private final ScoringStage scoring;
     private final PlanningStage planning;
     private final Reviews reviews;
+    private final ExecutionStage execution;
 
     private LakeSentry(Builder b, PluginRegistry plugins) {
         this.store = b.store;
@@ -89,6 +103,8 @@ public final class LakeSentry implements AutoCloseable {
         this.scoring = new ScoringStage(store.ledgerReader(), store.metricsWriter(), b.scoringWeights, b.scoringPeriod);
         this.planning = new PlanningStage(store.ledgerReader(), store.insightReader(), store.planWriter());
         this.reviews = new Reviews(store.insightReader(), store.planReader(), store.reviewReader(), store.reviewWriter(), clock);
+        this.execution = new ExecutionStage(store.planReader(), store.reviewReader(), store.actionReader(),
+                store.actionWriter(), store.ledgerReader(), plugins.executors(), b.executionSettings(), clock);
     }
 
     /** What one pass of the pipeline did for an account. */
@@ -147,6 +163,17 @@ public final class LakeSentry implements AutoCloseable {
     /** Cost attribution: the engine, for what-if and previews. */
     public AttributionStage attribution() {
         return attribution;
+    }
+
+    /**
+     * The status of an insight as a person sees it: derived from the insight, its detector's latest run
+     * and the review events.
+     */
+    public dev.lakesentry.api.insight.InsightStatus insightStatus(String accountId, String insightId) {
+        dev.lakesentry.api.insight.Insight insight = store.insightReader().insight(accountId, insightId)
+                .orElseThrow(() -> dev.lakesentry.api.ValidationException.of("account '" + accountId + "'", "insightId",
+                        insightId, "no such insight"));
+        return reviews.status(insight, store.insightReader().latestRun(accountId, insight.detectorId()).orElse(null));
     }
 
     /** Review events and the statuses derived from them. */
@@ -214,6 +241,29 @@ public final class LakeSentry implements AutoCloseable {
                 .max(Instant::compareTo).orElse(Instant.EPOCH));
     }
 
+    /** The execution stage, with the settings the builder gave it. */
+    public ExecutionStage execution() {
+        return execution;
+    }
+
+    /**
+     * Runs the account's approved plans whose action type the host enabled, each in its type's mode
+     * (dry run or apply), under the safety model of {@link ExecutionStage}. With the defaults nothing runs.
+     */
+    public ExecutionReport execute(String accountId) {
+        return execution.run(accountId);
+    }
+
+    /** Restores the pre-image an executed plan recorded, audited as a rollback by {@code by}. */
+    public PlanOutcome rollback(String accountId, String planId, Reviewer by) {
+        return execution.rollback(accountId, planId, by);
+    }
+
+    /** A plan's status, derived from review events and the action log. */
+    public PlanState planStatus(String accountId, String planId) {
+        return execution.status(accountId, planId);
+    }
+
     /** Stops the pipeline's own work; the store stays open (the host owns it). */
     @Override
     public void close() {
@@ -235,6 +285,15 @@ public final class LakeSentry implements AutoCloseable {
         private List<TeamMembership> memberships = List.of();
         private int importChunkSize = 10_000;
         private String processName = "lakesentry@" + ProcessHandle.current().pid();
+        private final Map<ActionType, ExecutionMode> executionModes = new HashMap<>();
+        private int maxActionsPerRun = ExecutionSettings.defaults().maxPerRun();
+        private int maxActionsPerHour = ExecutionSettings.defaults().maxPerHour();
+        private final Set<String> protectedIds = new LinkedHashSet<>();
+        private final Set<String> protectedTags = new LinkedHashSet<>();
+        private Duration planMaxAge = ExecutionSettings.defaults().planMaxAge();
+        private double idleCpuPercent = ExecutionSettings.defaults().idleCpuPercent();
+        private Duration utilisationLookback = ExecutionSettings.defaults().utilisationLookback();
+        private final Map<String, WorkspaceConnection> connections = new LinkedHashMap<>();
         private RuleSet rules = RuleSet.empty();
         private ScoringWeights scoringWeights = ScoringWeights.defaults();
         private Duration scoringPeriod = Duration.ofDays(30);
@@ -306,6 +365,73 @@ public final class LakeSentry implements AutoCloseable {
             }
             this.processName = name;
             return this;
+        }
+
+        /**
+         * How the execution stage runs an action type (default READ_ONLY for every type: nothing runs).
+         * DRY_RUN computes the exact changes against live state and changes nothing; APPLY makes them.
+         */
+        public Builder executionMode(ActionType type, ExecutionMode mode) {
+            executionModes.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(mode, "mode"));
+            return this;
+        }
+
+        /** The blast radius: most changes per execution run and per hour (defaults 10 and 20). */
+        public Builder executionLimits(int perRun, int perHour) {
+            if (perRun < 0 || perHour < 0) {
+                throw new ConfigurationException("executionLimits must not be negative, were " + perRun + " per run and "
+                        + perHour + " per hour");
+            }
+            this.maxActionsPerRun = perRun;
+            this.maxActionsPerHour = perHour;
+            return this;
+        }
+
+        /** Resource ids (or target keys {@code KIND:workspace:id}) the execution stage never touches. */
+        public Builder protectedResources(Collection<String> ids) {
+            protectedIds.addAll(List.copyOf(ids));
+            return this;
+        }
+
+        /** Tags that protect a resource from execution: {@code key} (any value) or {@code key=value}. */
+        public Builder protectedTags(Collection<String> tags) {
+            for (String t : List.copyOf(tags)) {
+                if (t.isBlank() || t.startsWith("=")) {
+                    throw new ConfigurationException("A protected tag is 'key' or 'key=value', was '" + t + "'");
+                }
+                protectedTags.add(t);
+            }
+            return this;
+        }
+
+        /** How old a plan may be before it expires and is never acted on (default 7 days). */
+        public Builder planMaxAge(Duration age) {
+            if (age == null || age.isNegative() || age.isZero()) {
+                throw new ConfigurationException("planMaxAge must be positive, was " + age);
+            }
+            this.planMaxAge = age;
+            return this;
+        }
+
+        /**
+         * A termination acts only while the ledger's latest hour of the cluster averages less CPU than
+         * this (default 5 %), looking back this far for that hour (default 2 days).
+         */
+        public Builder idleCheck(double cpuPercent, Duration lookback) {
+            this.idleCpuPercent = cpuPercent;
+            this.utilisationLookback = lookback;
+            return this;
+        }
+
+        /** How executors reach a workspace's REST API (host and token). */
+        public Builder workspaceConnection(WorkspaceConnection connection) {
+            connections.put(connection.workspaceId(), connection);
+            return this;
+        }
+
+        ExecutionSettings executionSettings() {
+            return new ExecutionSettings(executionModes, maxActionsPerRun, maxActionsPerHour, protectedIds, protectedTags,
+                    planMaxAge, idleCpuPercent, utilisationLookback, connections);
         }
 
         /** The store (required). */
@@ -392,6 +518,7 @@ public final class LakeSentry implements AutoCloseable {
             if (!ZoneOffset.UTC.equals(clock.getZone().normalized())) {
                 LOG.debug("Clock zone {} is not UTC; LakeSentry uses it only for instants, which carry no zone", clock.getZone());
             }
+            executionSettings();
             PluginRegistry plugins = registry != null ? registry : pluginBuilder.build();
             LOG.debug("LakeSentry pipeline on {} with plugins {}", store.describe(), plugins.ids());
             return new LakeSentry(this, plugins);

@@ -126,6 +126,7 @@ public final class IngestionEndpoint implements AutoCloseable {
                 PushReceipt receipt = sink.push(envelope, token);
                 send(ex, receipt.alreadyIngested() ? 200 : 201, receiptJson(receipt));
             } catch (TooLarge e) {
+                drain(ex);
                 send(ex, 413, error("too_large", "The push exceeds " + maxBodyBytes
                         + " bytes (after decompression); send smaller batches"));
             } catch (AuthenticationException e) {
@@ -215,6 +216,26 @@ public final class IngestionEndpoint implements AutoCloseable {
             throw ValidationException.of("request body", null, null, "is not valid gzip: " + e.getMessage());
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and discards what is left of a refused request body (up to a bound), so the client, still
+     * sending, reads the answer instead of a reset connection.
+     */
+    private void drain(HttpExchange ex) {
+        byte[] buf = new byte[1 << 16];
+        long left = Math.max(maxBodyBytes * 4, 64L * 1024 * 1024);
+        try (InputStream in = ex.getRequestBody()) {
+            int n;
+            while (left > 0 && (n = in.read(buf)) != -1) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("Discarding the rest of a refused request body failed: {}", e.toString());
+        }
+        if (left <= 0) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
     }
 
     private void send(HttpExchange ex, int status, Object body) throws IOException {

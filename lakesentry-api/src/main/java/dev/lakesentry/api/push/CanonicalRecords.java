@@ -56,11 +56,31 @@ public final class CanonicalRecords {
         return sb.toString();
     }
 
-    /** The lower-case hex SHA-256 checksum of the records' canonical form. */
+    /**
+     * The lower-case hex SHA-256 checksum of the records' canonical form. Large pushes are written record by
+     * record on several cores and digested in order, so the result is the same as digesting
+     * {@link #canonicalJson(List)} in one piece.
+     */
     public static String checksum(List<SourceRecord> records) {
         MessageDigest digest = sha256();
-        return HexFormat.of().formatHex(digest.digest(canonicalJson(records).getBytes(StandardCharsets.UTF_8)));
+        java.util.stream.Stream<String> parts = records.stream().map(r -> canonicalJson((Object) r.values()));
+        if (records.size() >= PARALLEL_THRESHOLD) {
+            parts = parts.parallel();
+        }
+        List<String> json = parts.toList();
+        digest.update((byte) '[');
+        for (int i = 0; i < json.size(); i++) {
+            if (i > 0) {
+                digest.update((byte) ',');
+            }
+            digest.update(json.get(i).getBytes(StandardCharsets.UTF_8));
+        }
+        digest.update((byte) ']');
+        return HexFormat.of().formatHex(digest.digest());
     }
+
+    /** Pushes at least this large are written on several cores. */
+    private static final int PARALLEL_THRESHOLD = 2_000;
 
     /** Whether the text looks like a checksum: 64 lower-case hex digits. */
     public static boolean isChecksum(String text) {

@@ -15,4 +15,7 @@ public interface InsightReader {
 
     /** The account's insights, by id. */
     List<Insight> insights(String accountId);
+
+    /** The as-of time of the detector's latest run for the account, if it ever ran. */
+    Optional<java.time.Instant> latestRun(String accountId, String detectorId);
 }

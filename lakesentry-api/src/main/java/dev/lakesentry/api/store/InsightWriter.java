@@ -13,6 +13,12 @@ public interface InsightWriter extends Transactional<InsightWriter> {
 
     void upsert(List<Insight> insights);
 
+    /**
+     * Records that a detector ran for the account as of {@code asOf}; an insight of that detector found
+     * earlier but not by this run counts as resolved.
+     */
+    void recordRun(String accountId, String detectorId, java.time.Instant asOf);
+
     /** Removes every insight of the account, for a full rebuild. Review events are kept. */
     void truncate(String accountId);
 }

@@ -55,7 +55,13 @@ public final class DetectionStage {
     /** Runs the detectors for the account as of {@code asOf} and upserts their insights. */
     public DetectionReport run(String accountId, Instant asOf) {
         DetectionReport report = detect(accountId, asOf);
-        writer.upsert(report.insights());
+        writer.inTransaction(w -> {
+            w.upsert(report.insights());
+            for (String detectorId : report.found().keySet()) {
+                w.recordRun(accountId, detectorId, asOf);
+            }
+            return null;
+        });
         return report;
     }
 

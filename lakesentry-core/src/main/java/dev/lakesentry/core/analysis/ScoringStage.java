@@ -69,6 +69,7 @@ public final class ScoringStage {
         Map<WorkUnitRef, BigDecimal> cost = new HashMap<>();
         Map<WorkUnitRef, BigDecimal> priorCost = new HashMap<>();
         Map<WorkUnitRef, Set<LocalDate>> activeDays = new HashMap<>();
+        Map<WorkUnitRef, Map<LocalDate, BigDecimal>> daily = new HashMap<>();
         java.util.Currency currency = Money.USD;
         for (UsageLineItem u : ledger.usage(accountId, priorStart, end)) {
             if (u.workUnit() == null || u.listCost() == null) {
@@ -80,6 +81,8 @@ public final class ScoringStage {
             } else {
                 cost.merge(u.workUnit(), u.listCost().amount(), BigDecimal::add);
                 activeDays.computeIfAbsent(u.workUnit(), k -> new HashSet<>()).add(u.usageDate());
+                daily.computeIfAbsent(u.workUnit(), k -> new TreeMap<>()).merge(u.usageDate(), u.listCost().amount(),
+                        BigDecimal::add);
             }
         }
         Map<WorkUnitRef, List<WorkUnitRun>> runs = new HashMap<>();
@@ -104,8 +107,9 @@ public final class ScoringStage {
             long finished = rs.stream().filter(WorkUnitRun::finished).count();
             long failed = rs.stream().filter(WorkUnitRun::failed).count();
             double reliability = finished == 0 ? 0.0 : failed * 100.0 / finished;
+            double volatility = volatility(daily.getOrDefault(ref, Map.of()));
             double score = clamp(weights.cost() * costScore + weights.frequency() * frequency
-                    + weights.reliability() * reliability);
+                    + weights.reliability() * reliability + weights.volatility() * volatility);
             Set<Badge> badges = EnumSet.noneOf(Badge.class);
             if (score >= TOP_SPENDER) {
                 badges.add(Badge.TOP_SPENDER);
@@ -124,12 +128,25 @@ public final class ScoringStage {
             components.put("cost", round(costScore));
             components.put("frequency", round(frequency));
             components.put("reliability", round(reliability));
+            components.put("volatility", round(volatility));
             out.put(ref, new SignificanceScore(accountId, ref, asOf, round(score), new Money(c, currency), components, badges));
         }
         List<SignificanceScore> list = new ArrayList<>(out.values());
         list.sort(Comparator.comparingDouble(SignificanceScore::score).reversed()
                 .thenComparing(s -> s.workUnit().key()));
         return List.copyOf(list);
+    }
+
+    /** (costliest day / median day − 1) × 20, capped at 100; 0 with fewer than three days of cost. */
+    static double volatility(Map<LocalDate, BigDecimal> days) {
+        List<BigDecimal> values = days.values().stream().filter(v -> v.signum() > 0).sorted().toList();
+        if (values.size() < 3) {
+            return 0.0;
+        }
+        BigDecimal median = values.get((values.size() - 1) / 2);
+        BigDecimal max = values.get(values.size() - 1);
+        double ratio = max.divide(median, MathContext.DECIMAL64).doubleValue();
+        return clamp((ratio - 1.0) * 20.0);
     }
 
     private static double clamp(double v) {

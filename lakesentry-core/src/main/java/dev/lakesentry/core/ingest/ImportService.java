@@ -282,7 +282,8 @@ public final class ImportService {
                 throw relocate(e, chunkLines);
             }
             report = new ImportReport(1, report.pushes() + 1, report.records() + chunk.size(),
-                    report.rowsAppended() + receipt.rowsAppended(), report.alreadyIngested() + (receipt.alreadyIngested() ? 1 : 0));
+                    report.rowsAppended() + (receipt.alreadyIngested() ? 0 : receipt.rowsAppended()),
+                    report.alreadyIngested() + (receipt.alreadyIngested() ? 1 : 0));
         }
 
         /** Names file and line instead of extraction and record index. */

@@ -100,43 +100,68 @@ public final class PushValidator {
             }
         }
 
-        SortedSet<LocalDate> days = new TreeSet<>();
         String dayColumn = DAY_COLUMN.get(table);
         List<SourceRecord> records = envelope.records();
-        for (int i = 0; i < records.size(); i++) {
-            String location = where + " record " + i;
-            Map<String, Object> values = records.get(i).values();
-            for (Column column : table.columns()) {
-                Object raw = values.get(column.name());
-                if (raw == null) {
-                    if (column.required()) {
-                        report.add(location, column.name(), null, "required column of " + table.fullName() + " is missing");
-                    }
-                    continue;
-                }
-                Object parsed;
-                try {
-                    parsed = Values.parse(column.type(), raw);
-                } catch (Values.BadValue bad) {
-                    report.add(location, column.name(), show(raw), bad.getMessage() + " (" + column.type() + ")");
-                    continue;
-                }
-                if (column.required() && parsed instanceof String s && s.isBlank()) {
-                    report.add(location, column.name(), s, "required column of " + table.fullName() + " is blank");
-                }
-                if (column.name().equals("account_id") && !envelope.accountId().equals(parsed)) {
-                    report.add(location, "account_id", String.valueOf(parsed),
-                            "the push is for account '" + envelope.accountId() + "'; a push carries one account only");
-                }
-                if (column.name().equals(dayColumn)) {
-                    days.add(parsed instanceof Instant t ? Values.utcDay(t) : (LocalDate) parsed);
-                }
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, records.size());
+        if (records.size() >= PARALLEL_THRESHOLD) {
+            indexes = indexes.parallel();
+        }
+        RecordCheck[] checks = new RecordCheck[records.size()];
+        indexes.forEach(i -> checks[i] = check(envelope, table, dayColumn, where + " record " + i, records.get(i)));
+        SortedSet<LocalDate> days = new TreeSet<>();
+        for (RecordCheck c : checks) {
+            for (Problem p : c.problems()) {
+                report.add(p.location(), p.field(), p.value(), p.message());
+            }
+            if (c.day() != null) {
+                days.add(c.day());
             }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException("Push " + where + " of " + table.fullName(), problems, total[0]);
         }
         return new ValidPush(envelope, days);
+    }
+
+    /** Records at least this many are checked on several cores; problems keep the records' order. */
+    private static final int PARALLEL_THRESHOLD = 2_000;
+
+    /** What one record's check found: its problems and the day it belongs to. */
+    private record RecordCheck(List<Problem> problems, LocalDate day) {
+    }
+
+    private static RecordCheck check(PushEnvelope envelope, SystemTable table, String dayColumn, String location,
+                                     SourceRecord record) {
+        List<Problem> found = new ArrayList<>(0);
+        LocalDate day = null;
+        Map<String, Object> values = record.values();
+        for (Column column : table.columns()) {
+            Object raw = values.get(column.name());
+            if (raw == null) {
+                if (column.required()) {
+                    found.add(new Problem(location, column.name(), null, "required column of " + table.fullName() + " is missing"));
+                }
+                continue;
+            }
+            Object parsed;
+            try {
+                parsed = Values.parse(column.type(), raw);
+            } catch (Values.BadValue bad) {
+                found.add(new Problem(location, column.name(), show(raw), bad.getMessage() + " (" + column.type() + ")"));
+                continue;
+            }
+            if (column.required() && parsed instanceof String s && s.isBlank()) {
+                found.add(new Problem(location, column.name(), s, "required column of " + table.fullName() + " is blank"));
+            }
+            if (column.name().equals("account_id") && !envelope.accountId().equals(parsed)) {
+                found.add(new Problem(location, "account_id", String.valueOf(parsed),
+                        "the push is for account '" + envelope.accountId() + "'; a push carries one account only"));
+            }
+            if (column.name().equals(dayColumn)) {
+                day = parsed instanceof Instant t ? Values.utcDay(t) : (LocalDate) parsed;
+            }
+        }
+        return new RecordCheck(found, day);
     }
 
     private static void checkId(Reporter report, String where, String field, String value) {

@@ -95,30 +95,30 @@ class PipelineTest {
 
     @Test
     void incrementalRunsInRandomChunksEqualARebuildRowForRow() {
-        assertThat(ContentHash.ledger(incremental, account.accountId()))
-                .isEqualTo(ContentHash.ledger(rebuilt, account.accountId()));
-        assertThat(ContentHash.metrics(incremental, account.accountId()))
-                .isEqualTo(ContentHash.metrics(rebuilt, account.accountId()));
+        assertThat(ContentHashes.ledger(incremental, account.accountId()))
+                .isEqualTo(ContentHashes.ledger(rebuilt, account.accountId()));
+        assertThat(ContentHashes.metrics(incremental, account.accountId()))
+                .isEqualTo(ContentHashes.metrics(rebuilt, account.accountId()));
     }
 
     @Test
     void eachAccountSideBySideIsWhatItIsAlone() {
-        assertThat(ContentHash.ledger(shared, account.accountId())).isEqualTo(ContentHash.ledger(rebuilt, account.accountId()));
-        assertThat(ContentHash.metrics(shared, account.accountId())).isEqualTo(ContentHash.metrics(rebuilt, account.accountId()));
-        assertThat(shared.ledgerReader().usage(other.accountId(), ContentHash.FROM, ContentHash.TO))
+        assertThat(ContentHashes.ledger(shared, account.accountId())).isEqualTo(ContentHashes.ledger(rebuilt, account.accountId()));
+        assertThat(ContentHashes.metrics(shared, account.accountId())).isEqualTo(ContentHashes.metrics(rebuilt, account.accountId()));
+        assertThat(shared.ledgerReader().usage(other.accountId(), ContentHashes.FROM, ContentHashes.TO))
                 .allMatch(u -> u.accountId().equals(other.accountId())).isNotEmpty();
     }
 
     @Test
     void allocationsAddUpToTheLedgerToTheCentEveryDay() {
         Map<LocalDate, BigDecimal> ledger = new TreeMap<>();
-        for (UsageLineItem u : rebuilt.ledgerReader().usage(account.accountId(), ContentHash.FROM, ContentHash.TO)) {
+        for (UsageLineItem u : rebuilt.ledgerReader().usage(account.accountId(), ContentHashes.FROM, ContentHashes.TO)) {
             if (u.listCost() != null) {
                 ledger.merge(u.usageDate(), u.listCost().amount(), BigDecimal::add);
             }
         }
         Map<LocalDate, BigDecimal> allocated = new TreeMap<>();
-        List<CostAllocation> allocations = rebuilt.metricsReader().allocations(account.accountId(), ContentHash.FROM, ContentHash.TO);
+        List<CostAllocation> allocations = rebuilt.metricsReader().allocations(account.accountId(), ContentHashes.FROM, ContentHashes.TO);
         for (CostAllocation a : allocations) {
             allocated.merge(a.usageDate(), a.amount().amount(), BigDecimal::add);
         }
@@ -132,13 +132,13 @@ class PipelineTest {
     @Test
     void teamDailyCostsAddUpToEachDaysBilledTotalToTheCent() {
         Map<LocalDate, BigDecimal> teams = new TreeMap<>();
-        for (DailyCost d : rebuilt.metricsReader().dailyCosts(account.accountId(), CostDimension.TEAM, ContentHash.FROM,
-                ContentHash.TO)) {
+        for (DailyCost d : rebuilt.metricsReader().dailyCosts(account.accountId(), CostDimension.TEAM, ContentHashes.FROM,
+                ContentHashes.TO)) {
             teams.merge(d.day(), d.cost().amount(), BigDecimal::add);
         }
         Map<LocalDate, BigDecimal> workspaces = new TreeMap<>();
         for (DailyCost d : rebuilt.metricsReader().dailyCosts(account.accountId(), CostDimension.WORKSPACE,
-                ContentHash.FROM, ContentHash.TO)) {
+                ContentHashes.FROM, ContentHashes.TO)) {
             workspaces.merge(d.day(), d.cost().amount(), BigDecimal::add);
         }
         teams.replaceAll((d, v) -> v.setScale(2, RoundingMode.HALF_EVEN));

@@ -27,29 +27,49 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The ledger built from the small synthetic account equals the test kit's independent truth to the cent. */
+/**
+ * The ledger built from the small synthetic account equals the test kit's independent truth to the cent;
+ * on the embedded store here, on PostgreSQL and MariaDB in the subclasses the database profile runs.
+ */
 class LedgerTruthTest {
     private static GeneratedAccount account;
     private static JdbcStore store;
     private static LakeSentry lakeSentry;
     private static StageResult result;
+    private static LakeSentry.PipelineReport report;
+    private static Runnable cleanup = () -> { };
+
+    /** The store to build on; subclasses for other databases hide this with their own. */
+    static JdbcStore createStore() {
+        return JdbcStore.inMemory("ledger-truth");
+    }
 
     @BeforeAll
     static void buildLedger() {
+        build(createStore(), () -> { });
+    }
+
+    static void build(JdbcStore target, Runnable drop) {
+        cleanup = drop;
         account = AccountGenerator.generate(GeneratorConfig.small(42));
-        store = JdbcStore.inMemory("ledger-truth");
+        store = target;
         lakeSentry = LakeSentry.builder().store(store)
                 .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
         CollectorTokens.IssuedToken token = lakeSentry.tokens().issue("conn-1", account.accountId());
         for (PushEnvelope e : PushEnvelopes.forAccount(account, "conn-1", 5_000)) {
             lakeSentry.ingestion().push(e, token.token());
         }
-        result = lakeSentry.transform(account.accountId());
+        report = lakeSentry.runOnce(account.accountId());
+        result = report.transformation();
     }
 
     @AfterAll
     static void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            cleanup.run();
+        }
     }
 
     @Test
@@ -85,5 +105,39 @@ class LedgerTruthTest {
         long unpriced = store.ledgerReader().usage(account.accountId(), LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1))
                 .stream().filter(u -> u.priceStatus() != PriceStatus.PRICED).count();
         assertThat(unpriced).isEqualTo(account.truth().unpricedRows());
+    }
+
+    @Test
+    void allocationsAddUpToEachDaysLedgerTotalToTheCent() {
+        Map<LocalDate, BigDecimal> ledger = new TreeMap<>();
+        for (UsageLineItem u : store.ledgerReader().usage(account.accountId(), LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1))) {
+            if (u.listCost() != null) {
+                ledger.merge(u.usageDate(), u.listCost().amount(), BigDecimal::add);
+            }
+        }
+        Map<LocalDate, BigDecimal> allocated = new TreeMap<>();
+        store.metricsReader().allocations(account.accountId(), LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1))
+                .forEach(a -> allocated.merge(a.usageDate(), a.amount().amount(), BigDecimal::add));
+        ledger.replaceAll((d, v) -> v.setScale(2, RoundingMode.HALF_EVEN));
+        assertThat(allocated).isEqualTo(ledger);
+    }
+
+    @Test
+    void theInjectedRunawayJobRanksInTheTopThreeBySignificance() {
+        var runaway = account.truth().anomalies(dev.lakesentry.testkit.generator.AnomalyKind.RUNAWAY_JOB_RUN);
+        assertThat(runaway).isNotEmpty();
+        var scores = report.scores();
+        for (var label : runaway) {
+            int rank = 0;
+            for (int i = 0; i < scores.size(); i++) {
+                var ref = scores.get(i).workUnit();
+                if (ref.type() == dev.lakesentry.api.ledger.WorkUnitType.JOB && ref.externalId().equals(label.subject().id())
+                        && ref.workspaceId().equals(label.subject().workspaceId())) {
+                    rank = i + 1;
+                }
+            }
+            assertThat(rank).as("rank of runaway job %s in %s", label.subject(), scores.subList(0, Math.min(16, scores.size())).stream()
+                    .map(x -> x.workUnit().key() + "=" + x.score() + x.components()).toList()).isBetween(1, 3);
+        }
     }
 }

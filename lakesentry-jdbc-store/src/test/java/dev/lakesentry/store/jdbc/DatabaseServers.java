@@ -11,42 +11,42 @@ import java.util.UUID;
  * this machine's servers. Each store gets a fresh schema (PostgreSQL) or database (MariaDB) that is dropped
  * after the test, so runs never interfere.
  */
-final class DatabaseServers {
-    static final String PG_URL = System.getProperty("lakesentry.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getProperty("lakesentry.pg.user", "postgres");
-    static final String PG_PASSWORD = System.getProperty("lakesentry.pg.password", "");
-    static final String MARIADB_URL = System.getProperty("lakesentry.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
-    static final String MARIADB_USER = System.getProperty("lakesentry.mariadb.user", "root");
-    static final String MARIADB_PASSWORD = System.getProperty("lakesentry.mariadb.password", "");
+public final class DatabaseServers {
+    public static final String PG_URL = System.getProperty("lakesentry.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_USER = System.getProperty("lakesentry.pg.user", "postgres");
+    public static final String PG_PASSWORD = System.getProperty("lakesentry.pg.password", "");
+    public static final String MARIADB_URL = System.getProperty("lakesentry.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+    public static final String MARIADB_USER = System.getProperty("lakesentry.mariadb.user", "root");
+    public static final String MARIADB_PASSWORD = System.getProperty("lakesentry.mariadb.password", "");
 
     private DatabaseServers() {
     }
 
-    static String freshName() {
+    public static String freshName() {
         return "ls_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    static JdbcStore postgres(String schema) {
+    public static JdbcStore postgres(String schema) {
         return JdbcStore.connect(JdbcStoreConfig.builder(PG_URL).user(PG_USER).password(emptyToNull(PG_PASSWORD))
                 .schema(schema).poolSize(6).build());
     }
 
-    static void dropPostgresSchema(String schema) {
+    public static void dropPostgresSchema(String schema) {
         execute(PG_URL, PG_USER, PG_PASSWORD, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
-    static JdbcStore mariaDb(String database) {
+    public static JdbcStore mariaDb(String database) {
         execute(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD,
                 "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         return JdbcStore.connect(JdbcStoreConfig.builder(MARIADB_URL).user(MARIADB_USER)
                 .password(emptyToNull(MARIADB_PASSWORD)).schema(database).poolSize(6).build());
     }
 
-    static void dropMariaDbDatabase(String database) {
+    public static void dropMariaDbDatabase(String database) {
         execute(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD, "DROP DATABASE IF EXISTS " + database);
     }
 
-    static void execute(String url, String user, String password, String sql) {
+    public static void execute(String url, String user, String password, String sql) {
         try (Connection c = DriverManager.getConnection(url, user, emptyToNull(password)); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -85,4 +85,13 @@ public final class JdbcInsightReader implements InsightReader {
         ((Map<String, Object>) m.get("figures")).forEach((k, v) -> figures.put(k, (String) v));
         return new Evidence((String) m.get("summary"), figures, series, rows);
     }
+
+    @Override
+    public Optional<java.time.Instant> latestRun(String accountId, String detectorId) {
+        return db.withHandle("insight_detection_run", accountId, h -> h.createQuery(db.sql(JdbcInsightReader.class,
+                        "select_detection_run"))
+                .bind("account_id", accountId).bind("detector_id", detectorId)
+                .map((rs, ctx) -> new dev.lakesentry.store.jdbc.internal.Binds(db.dialect()).ts(rs, "as_of"))
+                .findOne());
+    }
 }

@@ -84,4 +84,14 @@ public final class JdbcInsightWriter extends WriterSupport<InsightWriter> implem
         write("insight_record", accountId, h -> h.createUpdate(db.sql(JdbcInsightWriter.class, "delete_insight_by_account"))
                 .bind("account_id", accountId).execute());
     }
+
+    @Override
+    public void recordRun(String accountId, String detectorId, java.time.Instant asOf) {
+        write("insight_detection_run", accountId + "/" + detectorId, h -> {
+            h.createUpdate(db.sql(JdbcInsightWriter.class, "delete_detection_run")).bind("account_id", accountId)
+                    .bind("detector_id", detectorId).execute();
+            return h.createUpdate(db.sql(JdbcInsightWriter.class, "insert_detection_run")).bind("account_id", accountId)
+                    .bind("detector_id", detectorId).bind("as_of", b.ts(asOf)).execute();
+        });
+    }
 }

@@ -6,8 +6,6 @@ import dev.lakesentry.api.store.MetricStep;
 import dev.lakesentry.store.jdbc.internal.Binds;
 import dev.lakesentry.store.jdbc.internal.Db;
 import dev.lakesentry.store.jdbc.internal.WriterSupport;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,12 +72,6 @@ public final class JdbcMetricBuilder extends WriterSupport<MetricBuilder> implem
     }
 
     private Map<String, Object> bounds(Partition p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account_id", p.accountId());
-        m.put("from_day", b.date(p.from()));
-        m.put("to_day", b.date(p.to()));
-        m.put("from_time", b.ts(p.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        m.put("to_time", b.ts(p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        return m;
+        return b.partition(p);
     }
 }

@@ -93,4 +93,19 @@ public final class Binds {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
+
+    /**
+     * The named arguments of a partition: {@code account_id}, the days {@code from_day}..{@code to_day} and
+     * the half-open instants {@code from_time}..{@code to_time} (start of the first day to start of the day
+     * after the last, UTC).
+     */
+    public java.util.Map<String, Object> partition(dev.lakesentry.api.stage.Partition p) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("account_id", p.accountId());
+        m.put("from_day", date(p.from()));
+        m.put("to_day", date(p.to()));
+        m.put("from_time", ts(p.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        m.put("to_time", ts(p.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        return m;
+    }
 }

@@ -111,13 +111,7 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
     }
 
     private Map<String, Object> bounds(Partition p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account_id", p.accountId());
-        m.put("from_day", b.date(p.from()));
-        m.put("to_day", b.date(p.to()));
-        m.put("from_time", b.ts(p.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        m.put("to_time", b.ts(p.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        return m;
+        return b.partition(p);
     }
 
     private long identities(Handle h, LedgerScope scope) {

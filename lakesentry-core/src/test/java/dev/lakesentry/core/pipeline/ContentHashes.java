@@ -11,16 +11,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A content hash of an account's ledger, metrics and insights, to compare two runs row for row. */
-final class ContentHash {
+public final class ContentHashes {
     static final LocalDate FROM = LocalDate.of(2000, 1, 1);
     static final LocalDate TO = LocalDate.of(2100, 1, 1);
     static final Instant START = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
 
-    private ContentHash() {
+    private ContentHashes() {
     }
 
-    static String ledger(Store s, String account) {
+    public static String ledger(Store s, String account) {
         var l = s.ledgerReader();
         return hash(List.of(l.workspaces(account), l.warehouses(account), l.skuPrices(account), l.nodeTypes(account),
                 l.identities(account), l.clusters(account), l.workUnits(account), l.runs(account, START, END),
@@ -28,7 +28,7 @@ final class ContentHash {
                 l.utilisation(account, START, END), l.servingRequests(account, FROM, TO)));
     }
 
-    static String metrics(Store s, String account) {
+    public static String metrics(Store s, String account) {
         var m = s.metricsReader();
         List<Object> parts = new ArrayList<>();
         parts.add(m.allocations(account, FROM, TO));
@@ -38,7 +38,7 @@ final class ContentHash {
         return hash(parts);
     }
 
-    static String insights(Store s, String account) {
+    public static String insights(Store s, String account) {
         return hash(List.of(s.insightReader().insights(account), s.planReader().plans(account)));
     }
 

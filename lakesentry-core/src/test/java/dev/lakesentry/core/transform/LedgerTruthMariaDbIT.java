@@ -1,0 +1,13 @@
+package dev.lakesentry.core.transform;
+
+import dev.lakesentry.store.jdbc.DatabaseServers;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The ledger truth test on a real MariaDB server, in a fresh database. */
+class LedgerTruthMariaDbIT extends LedgerTruthTest {
+    @BeforeAll
+    static void buildLedger() {
+        String database = DatabaseServers.freshName();
+        build(DatabaseServers.mariaDb(database), () -> DatabaseServers.dropMariaDbDatabase(database));
+    }
+}
