@@ -1,6 +1,9 @@
 package dev.lakesentry.runner;
 
+import dev.lakesentry.runner.command.ApproveCommand;
 import dev.lakesentry.runner.command.CollectCommand;
+import dev.lakesentry.runner.command.ExecuteCommand;
+import dev.lakesentry.runner.command.RejectCommand;
 import dev.lakesentry.runner.command.DemoCommand;
 import dev.lakesentry.runner.command.ExplainCommand;
 import dev.lakesentry.runner.command.ExportCostsCommand;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, GenerateCommand.class, ImportCommand.class, RunCommand.class,
             RebuildCommand.class, ExportCostsCommand.class, InsightsCommand.class, PlansCommand.class,
             ExplainCommand.class, ReportCommand.class, TokenCommand.class, StatusCommand.class, ServeCommand.class,
-            CollectCommand.class},
+            CollectCommand.class, ApproveCommand.class, RejectCommand.class, ExecuteCommand.class},
         footer = {"", "Start with: lakesentry-runner demo"})
 public final class LakeSentryCli implements Runnable, ClockSource {
     private final Clock clock;
@@ -72,6 +75,10 @@ public final class LakeSentryCli implements Runnable, ClockSource {
     @Option(names = "--account", scope = ScopeType.INHERIT, paramLabel = "ID",
             description = "The account to work on. Default: the store's only account.")
     private String account;
+
+    @Option(names = "--plan-max-age", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How old a plan may be before it expires and is never acted on, ISO-8601 (default: the library's, P7D).")
+    private java.time.Duration planMaxAge;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the library's logs and stack traces.")
     private boolean verbose;

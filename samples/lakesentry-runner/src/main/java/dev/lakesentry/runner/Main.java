@@ -28,7 +28,7 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + Session.oneLine(ex.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName()
+            c.getErr().println("error: " + Session.oneLine(ex.getMessage()).replaceFirst("^Error: ", "") + " (see '" + c.getCommandSpec().qualifiedName()
                     + " --help')");
             c.getErr().flush();
             return 2;

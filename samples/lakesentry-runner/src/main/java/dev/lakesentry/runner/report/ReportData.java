@@ -12,7 +12,6 @@ import dev.lakesentry.api.plan.PlanStatus;
 import dev.lakesentry.api.store.Store;
 import dev.lakesentry.core.LakeSentry;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -35,7 +34,7 @@ import java.util.stream.Collectors;
  * @param teamLines   the team cost export
  * @param insights    insights, most severe and costly first
  * @param plans       plans, largest saving first
- * @param planStatus  plan id to its review status
+ * @param planStatus  plan id to its status, derived from reviews, age and the action log
  * @param scores      the latest significance scores, highest first
  * @param names       work-unit key to its name
  * @param detectors   the detector ids in use
@@ -44,9 +43,6 @@ public record ReportData(String accountId, String store, Instant asOf, List<Cost
                         List<CostExport.TeamLine> teamLines, List<Insight> insights, List<ActionPlan> plans,
                         Map<String, PlanStatus> planStatus, List<SignificanceScore> scores, Map<String, String> names,
                         List<String> detectors) {
-
-    /** Plans are not expired by the runner: execution decides when a plan is too old to act on. */
-    private static final Duration NO_EXPIRY = Duration.ofDays(365L * 100);
 
     /** The insight types that describe spend going wrong rather than resources wasted. */
     static final Set<String> NOT_WASTE = Set.of(InsightType.SPEND_ANOMALY.value(), InsightType.JOB_DURATION_REGRESSION.value(),
@@ -71,7 +67,7 @@ public record ReportData(String accountId, String store, Instant asOf, List<Cost
                         .thenComparing(ActionPlan::id))
                 .toList();
         Map<String, PlanStatus> status = new HashMap<>();
-        plans.forEach(p -> status.put(p.id(), lakeSentry.reviews().reviewStatus(p, NO_EXPIRY)));
+        plans.forEach(p -> status.put(p.id(), lakeSentry.planStatus(accountId, p.id()).status()));
         List<SignificanceScore> scores = store.metricsReader().latestScores(accountId).stream()
                 .sorted(Comparator.comparingDouble(SignificanceScore::score).reversed()
                         .thenComparing(s -> s.workUnit().key()))

@@ -1,6 +1,7 @@
 package dev.lakesentry.runner.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,9 +19,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param rules           an attribution rules file, or {@code null} for the runner's default rules
  * @param account         the account to work on, or {@code null} for the store's only account
  * @param verbose         whether library logs (INFO) and stack traces are shown
+ * @param planMaxAge      how old a plan may be before it expires, or {@code null} for the library's default
  */
 public record Globals(String jdbcUrl, String jdbcUser, String jdbcPasswordEnv, Path dataDir, Path pluginsDir,
-                      List<String> pluginSettings, Path rules, String account, boolean verbose) {
+                      List<String> pluginSettings, Path rules, String account, boolean verbose, Duration planMaxAge) {
 
     /** The default data directory: {@code ~/.lakesentry}. */
     public static Path defaultDataDir() {
@@ -38,7 +40,7 @@ public record Globals(String jdbcUrl, String jdbcUser, String jdbcPasswordEnv, P
         Boolean verbose = value(spec, "--verbose");
         return new Globals(value(spec, "--jdbc-url"), value(spec, "--jdbc-user"), value(spec, "--jdbc-password-env"),
                 value(spec, "--data-dir"), value(spec, "--plugins"), settings == null ? List.of() : List.copyOf(settings),
-                value(spec, "--rules"), value(spec, "--account"), verbose != null && verbose);
+                value(spec, "--rules"), value(spec, "--account"), verbose != null && verbose, value(spec, "--plan-max-age"));
     }
 
     @SuppressWarnings("unchecked")

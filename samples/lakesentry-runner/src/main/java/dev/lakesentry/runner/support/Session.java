@@ -49,6 +49,11 @@ public final class Session implements AutoCloseable {
 
     /** Opens the store of the global options (the embedded store in {@code dataDir}). */
     public static Session open(Globals globals, Path dataDir, Clock clock) {
+        return open(globals, dataDir, clock, b -> { });
+    }
+
+    /** Opens the store, letting the command add to the pipeline's builder (execution settings, for example). */
+    public static Session open(Globals globals, Path dataDir, Clock clock, java.util.function.Consumer<LakeSentry.Builder> extra) {
         URLClassLoader loader = pluginLoader(globals.pluginsDir());
         RuleSet rules = rules(globals.rules());
         JdbcStore store = openStore(globals, dataDir);
@@ -56,6 +61,10 @@ public final class Session implements AutoCloseable {
             LakeSentry.Builder builder = LakeSentry.builder().store(store).clock(clock).attributionRules(rules)
                     .discoverPlugins(loader != null ? loader : Session.class.getClassLoader());
             pluginSettings(globals.pluginSettings()).forEach(builder::pluginConfig);
+            if (globals.planMaxAge() != null) {
+                builder.planMaxAge(globals.planMaxAge());
+            }
+            extra.accept(builder);
             return new Session(globals, dataDir, store, builder.build(), loader);
         } catch (RuntimeException e) {
             store.close();
