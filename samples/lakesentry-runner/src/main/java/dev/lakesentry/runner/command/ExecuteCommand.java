@@ -73,19 +73,17 @@ public final class ExecuteCommand extends RunnerCommand {
             throw new RunnerException("execute needs a connection to each workspace it acts on; none given", null,
                     "add --workspace ID=URL (repeatable) and export the token in $" + tokenEnv);
         }
-        {
-            String token = System.getenv(tokenEnv);
-            if (token == null || token.isBlank()) {
-                throw new RunnerException("The Databricks token's environment variable is not set:", tokenEnv,
-                        "export " + tokenEnv + "=<token>, or name another variable with --token-env");
+        String token = System.getenv(tokenEnv);
+        if (token == null || token.isBlank()) {
+            throw new RunnerException("The Databricks token's environment variable is not set:", tokenEnv,
+                    "export " + tokenEnv + "=<token>, or name another variable with --token-env");
+        }
+        for (String w : workspaces) {
+            int eq = w.indexOf('=');
+            if (eq <= 0 || eq == w.length() - 1) {
+                throw new RunnerException("--workspace must read ID=URL, was", w, "write e.g. 1234567890123456=https://dbc-1234.cloud.databricks.com");
             }
-            for (String w : workspaces) {
-                int eq = w.indexOf('=');
-                if (eq <= 0 || eq == w.length() - 1) {
-                    throw new RunnerException("--workspace must read ID=URL, was", w, "write e.g. 1234567890123456=https://dbc-1234.cloud.databricks.com");
-                }
-                connections.add(new WorkspaceConnection(w.substring(0, eq), URI.create(w.substring(eq + 1)), new BearerToken(token)));
-            }
+            connections.add(new WorkspaceConnection(w.substring(0, eq), URI.create(w.substring(eq + 1)), new BearerToken(token)));
         }
         try (Session session = Session.open(globals(), globals().dataDirOrDefault(), clock(), b -> {
             types.forEach(t -> b.executionMode(t, m));

@@ -158,8 +158,10 @@ public final class HtmlReport {
                 continue;
             }
             double x = left + (day.toEpochDay() - first.toEpochDay()) * slot + slot / 2;
-            h.append(String.format(Locale.ROOT, "<path class=\"anomaly-marker\" d=\"M%.1f %d l-6 -10 h12 z\" fill=\"#dc2626\">"
-                    + "<title>%s spend anomaly from %s: %s</title></path>%n", x, tp - 2, a.severity(), day,
+            double dayTotal = daily.getOrDefault(day, Map.of()).values().stream().mapToDouble(v -> Math.max(0, v.doubleValue())).sum();
+            double y = tp + ph - dayTotal / top * ph - 3;
+            h.append(String.format(Locale.ROOT, "<path class=\"anomaly-marker\" d=\"M%.1f %.1f l-6 -10 h12 z\" fill=\"#dc2626\">"
+                    + "<title>%s spend anomaly from %s: %s</title></path>%n", x, y, a.severity(), day,
                     esc(Fmt.cut(a.evidence().summary(), 200))));
         }
         h.append("</svg>\n<ul class=\"legend\">");
@@ -342,7 +344,9 @@ public final class HtmlReport {
                 .append("\"></span>").append(esc(t)).append("</td><td class=\"num\">").append(Fmt.money(v, cur))
                 .append("</td><td class=\"num\">").append(Fmt.percent(v, teamTotal)).append("</td></tr>\n"));
         h.append("</tbody><tfoot><tr><th>Total</th><th class=\"num\">").append(Fmt.money(teamTotal, cur))
-                .append("</th><th></th></tr></tfoot></table></div>\n");
+                .append("</th><th></th></tr></tfoot></table><p class=\"meta\">Attribution splits each day's bill to the cent, "
+                        + "so this total is the sum of daily totals each rounded to the cent; it may differ from the list-cost "
+                        + "total by a few cents.</p></div>\n");
         h.append("<div><h2>Spend by SKU</h2><table id=\"sku-table\"><thead><tr><th>SKU</th><th class=\"num\">List cost</th>"
                 + "<th class=\"num\">Share</th></tr></thead><tbody>\n");
         BigDecimal total = d.totals().getOrDefault(cur, BigDecimal.ZERO);
@@ -468,7 +472,7 @@ public final class HtmlReport {
             .legend{list-style:none;padding:0;margin:6px 0 0;display:flex;flex-wrap:wrap;gap:14px;font-size:12px}
             .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
             .swatch.marker{background:#dc2626;clip-path:polygon(0 0,100% 0,50% 100%)}
-            .grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:14px}
+            .grid3{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,390px));gap:14px}
             figure.anomaly{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px}
             figcaption{font-size:12px;color:#374151;margin-top:4px}
             .two{display:grid;grid-template-columns:1fr 1fr;gap:24px}
