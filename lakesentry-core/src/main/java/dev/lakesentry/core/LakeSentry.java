@@ -32,6 +32,13 @@ import dev.lakesentry.core.analysis.ScoringStage;
 import dev.lakesentry.core.analysis.ScoringWeights;
 import dev.lakesentry.core.ingest.CollectorTokens;
 import dev.lakesentry.core.review.Reviews;
+import dev.lakesentry.core.schedule.PipelineScheduler;
+import dev.lakesentry.core.schedule.ScheduleSettings;
+import dev.lakesentry.core.schedule.StageParts;
+import dev.lakesentry.core.schedule.StageRunner;
+import dev.lakesentry.core.schedule.StageStatus;
+import dev.lakesentry.api.push.PushReceipt;
+import dev.lakesentry.api.stage.StageRun;
 import dev.lakesentry.core.ingest.ConnectorHealthService;
 import dev.lakesentry.core.ingest.ImportService;
 import dev.lakesentry.core.ingest.IngestionService;
@@ -67,6 +74,17 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * The host owns the store: closing the pipeline does not close it.
+ *
+ * <p>To let the pipeline run by itself, give the builder the database the scheduler keeps its tasks in
+ * (for the JDBC store, its own pool) and start it; {@link #close()} stops it gracefully:
+ *
+ * <pre>{@code
+ * LakeSentry lakeSentry = LakeSentry.builder().store(store)
+ *         .scheduler(store.dataSource(), ScheduleSettings.defaults())
+ *         .build();
+ * lakeSentry.startScheduler();   // pushes are now transformed, attributed, analysed and planned on their own
+ * }</pre>
+ * Hosts with their own scheduler call {@link #runDue()} instead.
  */
 public final class LakeSentry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LakeSentry.class);
@@ -85,6 +103,10 @@ public final class LakeSentry implements AutoCloseable {
     private final PlanningStage planning;
     private final Reviews reviews;
     private final ExecutionStage execution;
+    private final ScheduleSettings schedule;
+    private final StageRunner runner;
+    private final PipelineScheduler scheduler;
+    private final IngestionSink sink;
 
     private LakeSentry(Builder b, PluginRegistry plugins) {
         this.store = b.store;
@@ -105,6 +127,58 @@ public final class LakeSentry implements AutoCloseable {
         this.reviews = new Reviews(store.insightReader(), store.planReader(), store.reviewReader(), store.reviewWriter(), clock);
         this.execution = new ExecutionStage(store.planReader(), store.reviewReader(), store.actionReader(),
                 store.actionWriter(), store.ledgerReader(), plugins.executors(), b.executionSettings(), clock);
+        this.schedule = b.schedule;
+        StageParts parts = new StageParts(this::transform, this::attributeAndRollUp, this::detect, this::score, this::plan,
+                this::executeStage, this::analysisAsOf, () -> store.rawReader().accounts(),
+                a -> store.rawReader().latestSequence(a) > store.ledgerReader().builtThroughSequence(a));
+        this.runner = b.runLog ? new StageRunner(parts, store.stageRunLog(), store.stageLocks(), clock, b.processName) : null;
+        this.scheduler = b.schedulerDataSource == null ? null
+                : new PipelineScheduler(b.schedulerDataSource, runner, parts, schedule, clock, b.processName);
+        this.sink = scheduler == null ? ingestion : (envelope, token) -> {
+            PushReceipt receipt = ingestion.push(envelope, token);
+            scheduler.transformSoon(receipt.accountId());
+            return receipt;
+        };
+    }
+
+    /**
+     * Starts the scheduler the builder configured: from now on queued transformation work, attribution, detection,
+     * scoring, planning and (when enabled) execution run by themselves. Stop it with {@link #close()}.
+     *
+     * @throws ConfigurationException when the builder was given no {@code scheduler(dataSource)}
+     */
+    public void startScheduler() {
+        if (scheduler == null) {
+            throw new ConfigurationException("LakeSentry has no scheduler: call LakeSentry.builder().scheduler(dataSource)"
+                    + " with the database holding the scheduled_tasks table (for the JDBC store, store.dataSource())");
+        }
+        scheduler.start();
+    }
+
+    /**
+     * Does everything due for every account, synchronously, and records each run in the run log: queued
+     * transformation with attribution and rollups, then detection, scoring, planning and (when the schedule
+     * enables it) execution whose interval has passed by the injected clock or whose input changed. For tests
+     * and hosts that bring their own scheduler.
+     *
+     * @return the runs recorded
+     */
+    public List<StageRun> runDue() {
+        return runner().runDue(schedule);
+    }
+
+    /** The stage runner: one stage for one account, locked and recorded. */
+    public StageRunner runner() {
+        if (runner == null) {
+            throw new ConfigurationException("This LakeSentry records no stage runs: its store " + store.describe()
+                    + " keeps no stage run log");
+        }
+        return runner;
+    }
+
+    /** Per stage, the latest run of the account and whether the stage is healthy, retrying or failing. */
+    public List<StageStatus> stageStatus(String accountId) {
+        return StageStatus.of(runner().log().recent(accountId, 500));
     }
 
     /** What one pass of the pipeline did for an account. */
@@ -139,17 +213,97 @@ public final class LakeSentry implements AutoCloseable {
         // Attribution of a day reads queries and runs of the days around it (work spanning midnight).
         List<Partition> affected = widen(transformed.partitions());
         long allocations = attribution.run(affected);
-        long metricRows = 0;
-        for (Partition p : affected) {
-            for (MetricStep step : MetricStep.values()) {
-                metricRows += store.metricBuilder().run(step, p);
-            }
-        }
-        Instant asOf = store.ledgerReader().latestUsageTime(accountId).orElse(transformed.asOf());
+        long metricRows = rollUp(affected, new LinkedHashMap<>());
+        Instant asOf = analysisAsOf(accountId);
         DetectionStage.DetectionReport found = detection.run(accountId, asOf);
         List<SignificanceScore> scores = scoring.run(accountId, asOf);
         List<ActionPlan> plans = planning.run(accountId, asOf);
         return new PipelineReport(transformed, allocations, metricRows, found, scores, plans);
+    }
+
+    private long rollUp(List<Partition> affected, Map<String, Long> stepRows) {
+        long metricRows = 0;
+        for (Partition p : affected) {
+            for (MetricStep step : MetricStep.values()) {
+                long n = store.metricBuilder().run(step, p);
+                stepRows.merge(step.name().toLowerCase(java.util.Locale.ROOT), n, Long::sum);
+                metricRows += n;
+            }
+        }
+        return metricRows;
+    }
+
+    /** The as-of time of analysis: the ledger's latest usage time, else the data's latest time. */
+    public Instant analysisAsOf(String accountId) {
+        return store.ledgerReader().latestUsageTime(accountId).orElseGet(() -> dataAsOf(accountId));
+    }
+
+    /**
+     * Attribution and metric rollups of the partitions a transformation touched (widened by a day either side,
+     * since work spans midnight), as one stage result. Runs without a stage lock: the scheduler takes it.
+     *
+     * @throws RuntimeException what the store or a rule threw; the caller records the failure
+     */
+    public StageResult attributeAndRollUp(String accountId, List<Partition> touched) {
+        Instant started = clock.instant();
+        List<Partition> affected = widen(touched);
+        Map<String, Long> stepRows = new LinkedHashMap<>();
+        long allocations = attribution.run(affected);
+        stepRows.put("allocations", allocations);
+        long metricRows = rollUp(affected, stepRows);
+        return new StageResult(dev.lakesentry.api.stage.StageName.ATTRIBUTION, accountId, analysisAsOf(accountId), affected,
+                0, allocations + metricRows, stepRows, started, laterOf(started), affected.isEmpty()
+                ? dev.lakesentry.api.stage.StageOutcome.NOTHING_TO_DO : dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+    }
+
+    /**
+     * Anomaly and waste detection as of the data's latest time, as one stage result: insights out, and per
+     * detector the insights it found ({@code failed:<id>} counts a detector that threw; the others still ran).
+     */
+    public StageResult detect(String accountId) {
+        Instant started = clock.instant();
+        Instant asOf = analysisAsOf(accountId);
+        DetectionStage.DetectionReport report = detection.run(accountId, asOf);
+        Map<String, Long> stepRows = new LinkedHashMap<>();
+        report.found().forEach((id, found) -> stepRows.put(id, (long) found.size()));
+        report.failures().keySet().forEach(id -> stepRows.put("failed:" + id, 1L));
+        return new StageResult(dev.lakesentry.api.stage.StageName.DETECTION, accountId, asOf, List.of(), 0,
+                report.insights().size(), stepRows, started, laterOf(started),
+                dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+    }
+
+    /** Significance scoring as of the data's latest time, as one stage result. */
+    public StageResult score(String accountId) {
+        Instant started = clock.instant();
+        Instant asOf = analysisAsOf(accountId);
+        List<SignificanceScore> scores = scoring.run(accountId, asOf);
+        return new StageResult(dev.lakesentry.api.stage.StageName.SCORING, accountId, asOf, List.of(), 0, scores.size(),
+                Map.of(), started, laterOf(started), dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+    }
+
+    /** Action plans from insights as of the data's latest time, as one stage result. */
+    public StageResult plan(String accountId) {
+        Instant started = clock.instant();
+        Instant asOf = analysisAsOf(accountId);
+        List<ActionPlan> plans = planning.run(accountId, asOf);
+        return new StageResult(dev.lakesentry.api.stage.StageName.PLANNING, accountId, asOf, List.of(), 0, plans.size(),
+                Map.of(), started, laterOf(started), dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+    }
+
+    /** {@link #execute(String)} as one stage result: plan outcomes out, as of the execution's own time. */
+    public StageResult executeStage(String accountId) {
+        Instant started = clock.instant();
+        ExecutionReport report = execute(accountId);
+        Map<String, Long> stepRows = new LinkedHashMap<>();
+        report.outcomes().forEach(o -> stepRows.merge(o.outcome().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
+        return new StageResult(dev.lakesentry.api.stage.StageName.EXECUTION, accountId, report.at(), List.of(), 0,
+                report.outcomes().size(), stepRows, started, laterOf(started), report.outcomes().isEmpty()
+                ? dev.lakesentry.api.stage.StageOutcome.NOTHING_TO_DO : dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+    }
+
+    private Instant laterOf(Instant started) {
+        Instant now = clock.instant();
+        return now.isBefore(started) ? started : now;
     }
 
     private static List<Partition> widen(List<Partition> partitions) {
@@ -203,7 +357,7 @@ public final class LakeSentry implements AutoCloseable {
 
     /** Where collectors push in process: authenticates, validates and appends to the raw layer. */
     public IngestionSink ingestion() {
-        return ingestion;
+        return sink;
     }
 
     /** Issues, checks and revokes collector tokens. */
@@ -267,6 +421,9 @@ public final class LakeSentry implements AutoCloseable {
     /** Stops the pipeline's own work; the store stays open (the host owns it). */
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
         LOG.debug("LakeSentry pipeline on {} closed", store.describe());
     }
 
@@ -297,6 +454,26 @@ public final class LakeSentry implements AutoCloseable {
         private RuleSet rules = RuleSet.empty();
         private ScoringWeights scoringWeights = ScoringWeights.defaults();
         private Duration scoringPeriod = Duration.ofDays(30);
+        private javax.sql.DataSource schedulerDataSource;
+        private ScheduleSettings schedule = ScheduleSettings.defaults();
+        private boolean runLog;
+
+        /**
+         * Lets the pipeline run by itself on db-scheduler, keeping its tasks in {@code dataSource}'s
+         * {@code scheduled_tasks} table (the JDBC store's migrations create it: pass {@code store.dataSource()}).
+         * Several processes given the same database share the work. Start it with {@code startScheduler()}.
+         */
+        public Builder scheduler(javax.sql.DataSource dataSource, ScheduleSettings settings) {
+            this.schedulerDataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.schedule = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** When stages are due for {@code runDue()} (and the scheduler): default {@link ScheduleSettings#defaults()}. */
+        public Builder schedule(ScheduleSettings settings) {
+            this.schedule = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
 
         /** Attribution rules and workspace default teams (from {@code RuleFiles.load(path)} or built by hand). */
         public Builder attributionRules(RuleSet rules) {
@@ -429,6 +606,14 @@ public final class LakeSentry implements AutoCloseable {
             return this;
         }
 
+        private static boolean keepsRunLog(Store store) {
+            try {
+                return store.stageRunLog() != null;
+            } catch (UnsupportedOperationException e) {
+                return false;
+            }
+        }
+
         ExecutionSettings executionSettings() {
             return new ExecutionSettings(executionModes, maxActionsPerRun, maxActionsPerHour, protectedIds, protectedTags,
                     planMaxAge, idleCpuPercent, utilisationLookback, connections);
@@ -519,6 +704,11 @@ public final class LakeSentry implements AutoCloseable {
                 LOG.debug("Clock zone {} is not UTC; LakeSentry uses it only for instants, which carry no zone", clock.getZone());
             }
             executionSettings();
+            runLog = keepsRunLog(store);
+            if (schedulerDataSource != null && !runLog) {
+                throw new ConfigurationException("LakeSentry's scheduler needs a store with a stage run log; "
+                        + store.describe() + " has none");
+            }
             PluginRegistry plugins = registry != null ? registry : pluginBuilder.build();
             LOG.debug("LakeSentry pipeline on {} with plugins {}", store.describe(), plugins.ids());
             return new LakeSentry(this, plugins);

@@ -45,6 +45,17 @@ public interface Store extends AutoCloseable {
 
     StageLocks stageLocks();
 
+    /**
+     * The stage run log orchestration writes and {@code status} reads.
+     *
+     * @throws UnsupportedOperationException when this store keeps no run log
+     * @since 0.1.0
+     */
+    default StageRunLog stageRunLog() {
+        throw new UnsupportedOperationException("The store " + describe() + " keeps no stage run log; the scheduler"
+                + " and the run-recording entry points need one (the JDBC store has it)");
+    }
+
     /** Collector tokens (hashes only). */
     TokenStore tokens();
 

@@ -65,7 +65,8 @@ public final class Reviews {
     }
 
     /**
-     * The status of an insight: the latest review decides (dismissed, snoozed while the snooze lasts,
+     * The status of an insight: the latest review (by time, then by the order the store appended them)
+     * decides (dismissed, snoozed while the snooze lasts,
      * acknowledged, reopened = open); an insight the latest detection run no longer found is resolved
      * unless dismissed.
      *
@@ -74,7 +75,7 @@ public final class Reviews {
     public InsightStatus status(Insight insight, Instant latestDetection) {
         List<InsightReview> events = reader.insightReviews(insight.accountId()).stream()
                 .filter(r -> r.insightId().equals(insight.id()))
-                .sorted(Comparator.comparing(InsightReview::at).thenComparing(InsightReview::id)).toList();
+                .sorted(Comparator.comparing(InsightReview::at)).toList();
         InsightReview last = events.isEmpty() ? null : events.get(events.size() - 1);
         if (last != null && last.action() == InsightReviewAction.DISMISS) {
             return InsightStatus.DISMISSED;
@@ -99,7 +100,7 @@ public final class Reviews {
     public PlanStatus reviewStatus(ActionPlan plan, Duration maxAge) {
         List<PlanReview> events = reader.planReviews(plan.accountId()).stream()
                 .filter(r -> r.planId().equals(plan.id()))
-                .sorted(Comparator.comparing(PlanReview::at).thenComparing(PlanReview::id)).toList();
+                .sorted(Comparator.comparing(PlanReview::at)).toList();
         if (!events.isEmpty()) {
             return events.get(events.size() - 1).decision() == PlanDecision.APPROVE ? PlanStatus.APPROVED : PlanStatus.REJECTED;
         }

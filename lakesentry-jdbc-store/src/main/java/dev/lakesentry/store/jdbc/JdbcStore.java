@@ -21,6 +21,8 @@ import dev.lakesentry.api.store.LedgerBuilder;
 import dev.lakesentry.api.store.MetricBuilder;
 import dev.lakesentry.store.jdbc.analysis.JdbcMetricBuilder;
 import dev.lakesentry.api.store.StageLocks;
+import dev.lakesentry.api.store.StageRunLog;
+import dev.lakesentry.store.jdbc.ops.JdbcStageRunLog;
 import dev.lakesentry.api.store.TokenStore;
 import dev.lakesentry.store.jdbc.auth.JdbcTokenStore;
 import dev.lakesentry.store.jdbc.transform.JdbcLedgerBuilder;
@@ -95,6 +97,7 @@ public final class JdbcStore implements Store {
     private final LedgerBuilder ledgerBuilder;
     private final MetricBuilder metricBuilder;
     private final TokenStore tokens;
+    private final StageRunLog stageRunLog;
 
     private JdbcStore(JdbcStoreConfig config) {
         this.config = config;
@@ -126,6 +129,7 @@ public final class JdbcStore implements Store {
         this.ledgerBuilder = new JdbcLedgerBuilder(db);
         this.metricBuilder = new JdbcMetricBuilder(db);
         this.tokens = new JdbcTokenStore(db);
+        this.stageRunLog = new JdbcStageRunLog(db);
     }
 
     /**
@@ -300,12 +304,20 @@ public final class JdbcStore implements Store {
         return stageLocks;
     }
 
+    @Override
+    public StageRunLog stageRunLog() {
+        return stageRunLog;
+    }
+
     /** The dialect's id: {@code h2}, {@code postgresql} or {@code mariadb}. */
     public String dialect() {
         return db.dialect().id();
     }
 
-    /** The pool, for tools that need plain JDBC on the store's database (benchmarks, checks). */
+    /**
+     * The pool, for tools that need plain JDBC on the store's database (benchmarks, checks) and for the
+     * pipeline's scheduler, whose {@code scheduled_tasks} table the store's migrations create.
+     */
     public javax.sql.DataSource dataSource() {
         return dataSource;
     }

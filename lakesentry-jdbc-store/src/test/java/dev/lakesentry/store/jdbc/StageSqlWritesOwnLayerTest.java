@@ -30,7 +30,8 @@ class StageSqlWritesOwnLayerTest {
             "transform", List.of("ledger_"),
             "analysis", List.of("metric_", "insight_", "plan_"),
             "execution", List.of("action_"),
-            "review", List.of("review_"));
+            "review", List.of("review_"),
+            "ops", List.of("ops_"));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT\\s+(?:IGNORE\\s+)?INTO|(?<!KEY\\s)(?<!DO\\s)(?<!FOR\\s)UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE(?:\\s+TABLE)?|COPY|REPLACE\\s+INTO)"

@@ -644,6 +644,37 @@ public abstract class StoreContract {
         again.get().close();
     }
 
+    // ---------------------------------------------------------------- stage run log
+
+    @Test
+    void theRunLogKeepsEveryRunInAppendOrderPerAccount() {
+        Instant t0 = Instant.parse("2025-03-01T10:00:00.123456Z");
+        dev.lakesentry.api.stage.StageResult transformed = new dev.lakesentry.api.stage.StageResult(StageName.TRANSFORMATION,
+                ACCOUNT, t0, List.of(new Partition(ACCOUNT, DAY, DAY.plusDays(2)), Partition.day(ACCOUNT, DAY.plusDays(5))),
+                10, 20, new java.util.LinkedHashMap<>(Map.of("usage", 20L)), t0, t0.plusSeconds(1),
+                dev.lakesentry.api.stage.StageOutcome.SUCCEEDED, null);
+        dev.lakesentry.api.stage.StageResult failed = new dev.lakesentry.api.stage.StageResult(StageName.DETECTION, ACCOUNT,
+                t0, List.of(), 0, 0, Map.of(), t0.plusSeconds(2), t0.plusSeconds(3),
+                dev.lakesentry.api.stage.StageOutcome.FAILED, "Lost the connection to jdbc:x");
+        dev.lakesentry.api.store.StageRunLog log = store.stageRunLog();
+        dev.lakesentry.api.stage.StageRun first = log.append(new dev.lakesentry.api.stage.StageRun(0, transformed, 1, false, "host-a"));
+        dev.lakesentry.api.stage.StageRun second = log.append(new dev.lakesentry.api.stage.StageRun(0, failed, 3, true, "host-b"));
+        log.append(new dev.lakesentry.api.stage.StageRun(0, new dev.lakesentry.api.stage.StageResult(StageName.DETECTION,
+                OTHER_ACCOUNT, t0, List.of(), 0, 0, Map.of(), t0, t0, dev.lakesentry.api.stage.StageOutcome.NOTHING_TO_DO,
+                null), 1, false, "host-a"));
+
+        assertThat(second.sequence()).isGreaterThan(first.sequence());
+        assertThat(log.recent(ACCOUNT, 10)).containsExactly(second, first);
+        assertThat(log.recent(ACCOUNT, 1)).containsExactly(second);
+        assertThat(log.since(ACCOUNT, first.sequence())).containsExactly(second);
+        assertThat(log.since(ACCOUNT, 0)).containsExactly(first, second);
+        assertThat(first.result()).isEqualTo(transformed);
+        assertThat(log.latest(ACCOUNT, StageName.DETECTION, dev.lakesentry.api.stage.StageOutcome.FAILED)).contains(second);
+        assertThat(log.latest(ACCOUNT, StageName.DETECTION, dev.lakesentry.api.stage.StageOutcome.SUCCEEDED)).isEmpty();
+        assertThat(log.recent(OTHER_ACCOUNT, 10)).singleElement().extracting(dev.lakesentry.api.stage.StageRun::stage)
+                .isEqualTo(StageName.DETECTION);
+    }
+
     @Test
     void describeNamesTheStoreWithoutSecrets() {
         assertThat(store.describe()).isNotBlank().doesNotContainIgnoringCase("password=").doesNotContain("secret");
