@@ -51,6 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSamplePluginDependsOnlyOnTheApi() {
+        LakeSentryRules.dependsOnlyOnTheApi("com.example.lakesentry", API, ROOT).check(classes);
+    }
+
+    @Test
     void theBuiltInExecutorsDependOnlyOnTheApi() {
         LakeSentryRules.dependsOnlyOnTheApi("dev.lakesentry.executors", API, ROOT).check(classes);
     }

@@ -1,4 +1,4 @@
 /**
- * The sample command-line runner that wires the whole pipeline on the embedded store. Content arrives with the runner issue.
+ * The sample command-line runner: its entry point, global options, the store session and one-line errors.
  */
 package dev.lakesentry.runner;

@@ -1,4 +1,4 @@
 /**
- * A third-party detector plugin, built and discovered the way a user's would be. Content arrives with the runner issue.
+ * An "untagged spend" detector written the way a third party would: against lakesentry-api only.
  */
 package com.example.lakesentry.untagged;
