@@ -155,13 +155,13 @@ class SchedulerTest {
                         == StageName.DETECTION && r.result().outcome() == StageOutcome.SUCCEEDED).isEmpty())).isTrue();
             }
             List<StageRun> planning = runs(real, r -> r.stage() == StageName.PLANNING);
-            // The first planning task: attempts 1, 2 and 3, the last one failing.
-            assertThat(planning).extracting(StageRun::attempt).startsWith(1, 2, 3);
-            assertThat(planning.subList(0, 3)).allSatisfy(r -> {
-                assertThat(r.result().outcome()).isEqualTo(StageOutcome.FAILED);
-                assertThat(r.result().error()).contains("planted");
-            });
-            assertThat(planning.subList(0, 3)).extracting(StageRun::failing).containsExactly(false, false, true);
+            // Each planning task is tried at attempts 1, 2 and 3 (tasks from the schedule and from new ledger
+            // data may interleave), every attempt fails with the planted error, and only the third is failing.
+            List<StageRun> failed = planning.stream().filter(r -> r.result().outcome() == StageOutcome.FAILED).toList();
+            assertThat(failed).extracting(StageRun::attempt).contains(1, 2, 3);
+            assertThat(failed).allSatisfy(r -> assertThat(r.result().error()).contains("planted"));
+            assertThat(failed).filteredOn(r -> r.attempt() == 3).isNotEmpty().allSatisfy(r -> assertThat(r.failing()).isTrue());
+            assertThat(failed).filteredOn(r -> r.attempt() < 3).allSatisfy(r -> assertThat(r.failing()).isFalse());
             assertThat(runs(real, r -> r.stage() == StageName.TRANSFORMATION)).extracting(r -> r.result().outcome())
                     .contains(StageOutcome.SUCCEEDED).doesNotContain(StageOutcome.FAILED);
             assertThat(runs(real, r -> r.stage() == StageName.SCORING)).extracting(r -> r.result().outcome())
