@@ -40,6 +40,25 @@ class JdbcStoreTest {
     }
 
     @Test
+    void aBadValueDeepInALargePushIsReportedByItsRecordAndNothingLands() {
+        try (JdbcStore store = JdbcStore.inMemory("schema-" + UUID.randomUUID())) {
+            List<dev.lakesentry.api.push.SourceRecord> records = new ArrayList<>(StoreFixtures.billingRecords("big", 6_000));
+            records.set(5_017, StoreFixtures.billingRecord("bad", java.time.LocalDate.of(2025, 3, 1), "twelve"));
+            records.set(5_500, StoreFixtures.billingRecord("bad-later", java.time.LocalDate.of(2025, 3, 1), "thirteen"));
+            assertThatThrownBy(() -> store.rawWriter().append(StoreFixtures.billingPush("big-1", "acc", records),
+                    dev.lakesentry.api.push.ReceiptStatus.APPENDED, java.time.Instant.parse("2025-03-02T00:00:00Z"),
+                    java.util.Collections.emptySortedSet()))
+                    .isInstanceOfSatisfying(StoreException.class, e -> {
+                        assertThat(e.getMessage()).contains("Record 5017 of extraction 'big-1'", "usage_quantity",
+                                "'twelve'");
+                        assertThat(e.key()).contains("big-1#5017");
+                    });
+            assertThat(store.rawReader().extraction("big-1")).isEmpty();
+            assertThat(store.rawReader().rowCount("acc", SystemTable.BILLING_USAGE)).isZero();
+        }
+    }
+
+    @Test
     void urlsAreMaskedWhereverThePasswordSits() {
         assertThat(Urls.mask("jdbc:mariadb://root:pw@host:3306/db?user=x&password=y&ssl=true"))
                 .isEqualTo("jdbc:mariadb://root:****@host:3306/db?user=x&password=****&ssl=true");

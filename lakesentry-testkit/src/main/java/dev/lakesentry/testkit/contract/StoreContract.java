@@ -282,6 +282,15 @@ public abstract class StoreContract {
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.table()).isPresent());
         assertThat(store.rawReader().extraction("bad-2")).isEmpty();
         assertThat(store.rawReader().rowCount(ACCOUNT, SystemTable.BILLING_USAGE)).isZero();
+
+        // Large pushes may be converted while earlier rows are already streaming: a bad value late in the push
+        // must still leave nothing behind.
+        List<SourceRecord> large = new ArrayList<>(StoreFixtures.billingRecords("big", 5_000));
+        large.set(4_321, StoreFixtures.billingRecord("nan-big", DAY, "twelve"));
+        assertThatThrownBy(() -> store.rawWriter().append(StoreFixtures.billingPush("bad-3", ACCOUNT, large),
+                ReceiptStatus.APPENDED, at(DAY, 1, 0), NO_DAYS)).isInstanceOf(StoreException.class);
+        assertThat(store.rawReader().extraction("bad-3")).isEmpty();
+        assertThat(store.rawReader().rowCount(ACCOUNT, SystemTable.BILLING_USAGE)).isZero();
     }
 
     @Test

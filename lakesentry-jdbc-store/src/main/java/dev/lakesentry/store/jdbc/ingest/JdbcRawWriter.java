@@ -109,30 +109,39 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
         Statements st = statements.get(envelope.table());
         boolean appendRows = status == ReceiptStatus.APPENDED;
         String key = envelope.extractionId();
-        // Convert before touching the database: a value that does not fit its column refuses the whole push.
-        List<Object[]> rows = appendRows ? rows(envelope, st) : List.of();
-        return write(st.table(), key, h -> {
-            long seq = h.createQuery(db.sql(JdbcRawWriter.class, "next_extraction_seq")).mapTo(Long.class).one();
-            Extraction entry = new Extraction(envelope.extractionId(), envelope.connectorId(), envelope.accountId(),
-                    envelope.table(), envelope.mode(), envelope.watermark(), envelope.schemaVersion(),
-                    envelope.recordCount(), rows.size(), envelope.checksum(), status, Binds.micros(receivedAt), seq);
-            register(h, entry);
-            if (!rows.isEmpty()) {
-                for (Object[] row : rows) {
-                    row[2] = seq;
+        // Small pushes are converted before the database is touched; large ones block by block on another core
+        // while earlier blocks stream in. Either way a value that does not fit its column refuses the whole push:
+        // the conversion error is thrown inside the transaction, which rolls back.
+        RowBlocks blocks = appendRows ? RowBlocks.start(envelope, st, this::row) : RowBlocks.NONE;
+        try {
+            return write(st.table(), key, h -> {
+                long seq = h.createQuery(db.sql(JdbcRawWriter.class, "next_extraction_seq")).mapTo(Long.class).one();
+                Extraction entry = new Extraction(envelope.extractionId(), envelope.connectorId(),
+                        envelope.accountId(), envelope.table(), envelope.mode(), envelope.watermark(),
+                        envelope.schemaVersion(), envelope.recordCount(), blocks.rows(), envelope.checksum(), status,
+                        Binds.micros(receivedAt), seq);
+                register(h, entry);
+                if (blocks.rows() > 0) {
+                    db.dialect().bulkAppend(h.getConnection(), st.insertHead(), st.copySql(), st.sqlTypes(),
+                            blocks.inOrder(seq));
                 }
-                db.dialect().bulkAppend(h.getConnection(), st.insertHead(), st.copySql(), st.sqlTypes(), rows);
+                insertDays(h, envelope.accountId(), seq, touchedDays);
+                return entry;
+            });
+        } finally {
+            blocks.cancel();
+        }
+    }
+
+    private void insertDays(Handle h, String accountId, long seq, SortedSet<LocalDate> touchedDays) {
+        if (!touchedDays.isEmpty()) {
+            var batch = h.prepareBatch(db.sql(JdbcRawWriter.class, "insert_extraction_day"));
+            for (LocalDate day : touchedDays) {
+                batch.bind("account_id", accountId).bind("extraction_seq", seq)
+                        .bind("usage_day", binds.date(day)).add();
             }
-            if (!touchedDays.isEmpty()) {
-                var batch = h.prepareBatch(db.sql(JdbcRawWriter.class, "insert_extraction_day"));
-                for (LocalDate day : touchedDays) {
-                    batch.bind("account_id", envelope.accountId()).bind("extraction_seq", seq)
-                            .bind("usage_day", binds.date(day)).add();
-                }
-                batch.execute();
-            }
-            return entry;
-        });
+            batch.execute();
+        }
     }
 
     private void register(Handle h, Extraction e) throws SQLException {
@@ -168,32 +177,6 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
         h.releaseSavepoint(SAVEPOINT);
     }
 
-    /** Pushes at least this large are converted on several cores; the conversion is pure. */
-    private static final int PARALLEL_THRESHOLD = 2_000;
-
-    private List<Object[]> rows(PushEnvelope envelope, Statements st) {
-        List<SourceRecord> records = envelope.records();
-        Object[][] rows = new Object[records.size()][];
-        StoreException[] failures = new StoreException[records.size()];
-        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, records.size());
-        if (records.size() >= PARALLEL_THRESHOLD) {
-            indexes = indexes.parallel();
-        }
-        indexes.forEach(i -> {
-            try {
-                rows[i] = row(envelope, st, i, records.get(i).values());
-            } catch (StoreException e) {
-                failures[i] = e;
-            }
-        });
-        for (StoreException failure : failures) {
-            if (failure != null) {
-                throw failure;
-            }
-        }
-        return java.util.Arrays.asList(rows);
-    }
-
     private Object[] row(PushEnvelope envelope, Statements st, int i, Map<String, Object> values) {
         int width = st.sqlTypes().length;
         Object[] row = new Object[width];
@@ -201,10 +184,11 @@ public final class JdbcRawWriter extends WriterSupport<RawWriter> implements Raw
         row[1] = envelope.extractionId();
         row[3] = i;
         List<RawTables.RawColumn> typed = st.typed();
+        Map<String, Object> parsed = new java.util.HashMap<>(4);
         for (int c = 0; c < typed.size(); c++) {
             RawTables.RawColumn col = typed.get(c);
             try {
-                row[4 + c] = RawValues.extract(values, col);
+                row[4 + c] = RawValues.extract(values, col, parsed);
             } catch (RuntimeException e) {
                 throw new StoreException("Record " + i + " of extraction '" + envelope.extractionId() + "' has a value"
                         + " in column " + col.name() + " that is not a " + col.type() + ": "

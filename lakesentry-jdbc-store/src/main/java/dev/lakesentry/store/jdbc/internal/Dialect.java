@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,27 +96,41 @@ public abstract class Dialect {
      * @param sqlTypes   the {@link Types} of each column, for NULLs
      * @param rows       the rows, each an array of column values in the statement's order
      */
-    public void bulkAppend(Connection connection, String insertHead, String copySql, int[] sqlTypes, List<Object[]> rows)
-            throws SQLException {
-        batchInsert(connection, insertHead, sqlTypes, rows);
+    public final void bulkAppend(Connection connection, String insertHead, String copySql, int[] sqlTypes,
+                                 List<Object[]> rows) throws SQLException {
+        bulkAppend(connection, insertHead, copySql, sqlTypes, List.of(rows).iterator());
+    }
+
+    /**
+     * Appends rows that arrive in blocks, so a caller can still be converting later blocks while earlier ones
+     * are sent. {@code Iterator.next()} may block until its block is ready and may throw an unchecked exception,
+     * which leaves the caller's transaction to be rolled back.
+     *
+     * @param blocks the rows in order, block by block
+     */
+    public void bulkAppend(Connection connection, String insertHead, String copySql, int[] sqlTypes,
+                           Iterator<List<Object[]>> blocks) throws SQLException {
+        batchInsert(connection, insertHead, sqlTypes, blocks);
     }
 
     /**
      * A JDBC batch of the one-row INSERT. Measured faster than multi-row INSERTs on H2 (no statement parsing
      * per chunk) and on MariaDB (the driver sends a batch with the bulk protocol); see docs/benchmarks.md.
      */
-    protected final void batchInsert(Connection connection, String insertHead, int[] sqlTypes, List<Object[]> rows)
-            throws SQLException {
+    protected final void batchInsert(Connection connection, String insertHead, int[] sqlTypes,
+                                     Iterator<List<Object[]>> blocks) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(valuesSql(insertHead, sqlTypes.length, 1))) {
             int pending = 0;
-            for (Object[] row : rows) {
-                for (int c = 0; c < sqlTypes.length; c++) {
-                    setValue(ps, c + 1, sqlTypes[c], row[c]);
-                }
-                ps.addBatch();
-                if (++pending == BATCH_ROWS) {
-                    ps.executeBatch();
-                    pending = 0;
+            while (blocks.hasNext()) {
+                for (Object[] row : blocks.next()) {
+                    for (int c = 0; c < sqlTypes.length; c++) {
+                        setValue(ps, c + 1, sqlTypes[c], row[c]);
+                    }
+                    ps.addBatch();
+                    if (++pending == BATCH_ROWS) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
                 }
             }
             if (pending > 0) {
