@@ -1,8 +1,10 @@
 package dev.lakesentry.core.ingest;
 
 import dev.lakesentry.api.push.ColumnType;
+import dev.lakesentry.api.push.UtcTimestamps;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,8 +59,10 @@ final class Values {
             case DATE:
                 if (v instanceof String s) {
                     try {
-                        return LocalDate.parse(s.trim());
-                    } catch (DateTimeParseException e) {
+                        String t = s.trim();
+                        LocalDate fast = t.length() == 10 ? UtcTimestamps.parseDate(t) : null;
+                        return fast != null ? fast : LocalDate.parse(t);
+                    } catch (DateTimeException e) {
                         throw new BadValue("expected a date like 2025-03-04");
                     }
                 }
@@ -95,6 +99,14 @@ final class Values {
         }
         if (v instanceof String s) {
             String t = s.trim();
+            try {
+                Instant fast = UtcTimestamps.parseCommonForm(t, false);
+                if (fast != null) {
+                    return fast;
+                }
+            } catch (DateTimeException e) {
+                throw new BadValue("expected a UTC timestamp like 2025-03-04T10:00:00.000Z or epoch milliseconds");
+            }
             try {
                 return Instant.parse(t);
             } catch (DateTimeParseException e) {

@@ -1,6 +1,7 @@
 package dev.lakesentry.store.jdbc.ingest;
 
 import dev.lakesentry.api.push.ColumnType;
+import dev.lakesentry.api.push.UtcTimestamps;
 import dev.lakesentry.store.jdbc.internal.Binds;
 import dev.lakesentry.store.jdbc.internal.Json;
 import java.math.BigDecimal;
@@ -24,11 +25,24 @@ final class RawValues {
 
     /** The value at the column's path, converted to its type, or null. */
     static Object extract(Map<String, Object> values, RawTables.RawColumn column) {
+        return extract(values, column, null);
+    }
+
+    /**
+     * The value at the column's path, converted to its type, or null. Nested values that arrive as JSON text
+     * (as the Statement Execution API sends structs and maps) are parsed once per record: {@code parsed}, when
+     * given, keeps the parsed text by top-level field for the record's other columns.
+     */
+    static Object extract(Map<String, Object> values, RawTables.RawColumn column, Map<String, Object> parsed) {
         List<String> path = column.path();
         Object v = values.get(path.get(0));
         for (int i = 1; i < path.size() && v != null; i++) {
             if (v instanceof String s && (s.startsWith("{") || s.startsWith("["))) {
-                v = Json.parse(s);
+                if (i == 1 && parsed != null) {
+                    v = parsed.computeIfAbsent(path.get(0), k -> Json.parse(s));
+                } else {
+                    v = Json.parse(s);
+                }
             }
             v = v instanceof Map<?, ?> m ? m.get(path.get(i)) : null;
         }
@@ -97,11 +111,16 @@ final class RawValues {
     }
 
     private static LocalDate date(String s) {
-        return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        LocalDate fast = UtcTimestamps.parseDate(s);
+        return fast != null ? fast : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
     }
 
     /** ISO-8601 with or without offset ({@code Z}, {@code +00:00}) and with a space or a T; no offset means UTC. */
     static Instant instant(String s) {
+        Instant fast = UtcTimestamps.parseCommonForm(s, true);
+        if (fast != null) {
+            return fast;
+        }
         String t = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         if (t.length() == 10) {
             return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
