@@ -5,10 +5,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The canonical form of a push's records and its SHA-256 checksum, defined once so that every
@@ -51,7 +51,16 @@ public final class CanonicalRecords {
 
     /** The canonical JSON text of one JSON-like value (as allowed in {@link SourceRecord}). */
     public static String canonicalJson(Object value) {
-        StringBuilder sb = new StringBuilder();
+        if (value instanceof RecordValues record) {
+            return record.canonicalJson();
+        }
+        return write(value);
+    }
+
+    /** Writes the canonical text, never from a record's kept text. */
+    static String write(Object value) {
+        // Sized for a typical system-table record, so the builder rarely grows (each growth copies it).
+        StringBuilder sb = new StringBuilder(1024);
         write(sb, value);
         return sb.toString();
     }
@@ -111,19 +120,23 @@ public final class CanonicalRecords {
             writeString(sb, s);
         } else if (v instanceof Boolean b) {
             sb.append(b.booleanValue());
+        } else if (v instanceof RecordValues record) {
+            sb.append(record.canonicalJson());
         } else if (v instanceof Map<?, ?> m) {
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, val) -> sorted.put((String) k, val));
+            String[] keys = new String[m.size()];
+            int k = 0;
+            for (Object key : m.keySet()) {
+                keys[k++] = (String) key;
+            }
+            Arrays.sort(keys);
             sb.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                if (!first) {
+            for (int i = 0; i < keys.length; i++) {
+                if (i > 0) {
                     sb.append(',');
                 }
-                first = false;
-                writeString(sb, e.getKey());
+                writeString(sb, keys[i]);
                 sb.append(':');
-                write(sb, e.getValue());
+                write(sb, m.get(keys[i]));
             }
             sb.append('}');
         } else if (v instanceof List<?> l) {
@@ -165,7 +178,17 @@ public final class CanonicalRecords {
 
     private static void writeString(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        // Most strings need no escape: copy them in one piece, then escape from the first special on.
+        sb.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");

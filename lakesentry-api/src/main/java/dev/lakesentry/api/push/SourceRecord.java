@@ -24,7 +24,8 @@ public record SourceRecord(Map<String, Object> values) {
         if (values == null) {
             throw new IllegalArgumentException("SourceRecord.values must not be null");
         }
-        values = copyMap(values, "");
+        // Already a record's values: immutable, so shared as they are (with their canonical text, once written).
+        values = values instanceof RecordValues ? values : new RecordValues(copyEntries(values, ""));
     }
 
     /** A record of the given columns and values. */
@@ -55,6 +56,10 @@ public record SourceRecord(Map<String, Object> values) {
     }
 
     private static Map<String, Object> copyMap(Map<?, ?> map, String path) {
+        return Collections.unmodifiableMap(copyEntries(map, path));
+    }
+
+    private static Map<String, Object> copyEntries(Map<?, ?> map, String path) {
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
@@ -62,7 +67,7 @@ public record SourceRecord(Map<String, Object> values) {
             }
             copy.put(key, copyValue(e.getValue(), path.isEmpty() ? key : path + "." + key));
         }
-        return Collections.unmodifiableMap(copy);
+        return copy;
     }
 
     private static Object copyValue(Object v, String path) {

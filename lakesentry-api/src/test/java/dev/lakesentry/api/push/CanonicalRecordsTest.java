@@ -92,4 +92,23 @@ class CanonicalRecordsTest {
         assertThat(r.text("m")).contains("{\"k\":\"v\"}");
         assertThatThrownBy(() -> r.values().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aRecordsKeptTextEqualsAFreshWriteAndTheValuesStayAnUnmodifiableMap() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("b", List.of(1, "x\ty"));
+        v.put("a", Map.of("z", new BigDecimal("4.250"), "y", true));
+        v.put("c", null);
+        SourceRecord record = new SourceRecord(v);
+        String first = CanonicalRecords.canonicalJson((Object) record.values());
+        assertThat(first).isEqualTo("{\"a\":{\"y\":true,\"z\":4.25},\"b\":[1,\"x\\ty\"],\"c\":null}");
+        assertThat(CanonicalRecords.canonicalJson((Object) record.values())).isSameAs(first);
+        assertThat(CanonicalRecords.canonicalJson((Object) new LinkedHashMap<>(record.values()))).isEqualTo(first);
+        assertThat(CanonicalRecords.checksum(List.of(record)))
+                .isEqualTo(CanonicalRecords.checksum(List.of(new SourceRecord(new LinkedHashMap<>(v)))));
+        assertThat(record).isEqualTo(new SourceRecord(v)).hasSameHashCodeAs(new SourceRecord(v));
+        assertThat(new SourceRecord(record.values()).values()).isSameAs(record.values());
+        assertThatThrownBy(() -> record.values().put("d", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> record.values().entrySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
 }
