@@ -2,6 +2,7 @@ package dev.lakesentry.testkit.generator;
 
 import dev.lakesentry.api.push.SourceRecord;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,15 @@ import java.util.TreeMap;
  * Expected cost computed from the generated rows themselves: it reads each list-price row and each
  * billing row as emitted (decimal text back to {@link BigDecimal}) and prices every billing row with
  * the effective list price valid at its {@code usage_end_time} for the same SKU, cloud and unit.
+ * Each line's cost is rounded to 18 decimal places, half away from zero, as a ledger line stores money
+ * ({@code DECIMAL(38,18)}): quantities with 18 decimals times prices can have 20 or more, and without the
+ * line rounding a day whose exact total is 0.32500000000000000005 rounds to 0.33 here and 0.32 in a ledger
+ * whose lines sum to exactly 0.325.
  */
 final class CostTruth {
+    /** Decimal places of one line's money, as the ledger keeps it. */
+    static final int LINE_SCALE = 18;
+
     private record PriceRow(String currency, Instant start, Instant end, BigDecimal price) {
     }
 
@@ -86,7 +94,7 @@ final class CostTruth {
         for (PriceRow p : byCurrency.values()) {
             Acc a = priced.computeIfAbsent(new Key(date, ws == null ? "" : ws, sku, p.currency, unit), k -> new Acc());
             a.quantity = a.quantity.add(qty);
-            a.cost = a.cost.add(qty.multiply(p.price));
+            a.cost = a.cost.add(qty.multiply(p.price).setScale(LINE_SCALE, RoundingMode.HALF_UP));
             a.rows++;
         }
     }

@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * @param skuName      the SKU
  * @param currencyCode the price's currency
  * @param quantity     the summed usage quantity that was priced
- * @param cost         the exact cost (full precision; round only to compare)
+ * @param cost         the cost: each line rounded to 18 decimal places as a ledger line stores it, summed
+ *                     exactly (round only to compare)
  * @param rows         how many billing rows contributed
  * @since 0.1.0
  */
