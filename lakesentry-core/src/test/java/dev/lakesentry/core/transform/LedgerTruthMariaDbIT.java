@@ -4,9 +4,9 @@ import dev.lakesentry.store.jdbc.DatabaseServers;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The ledger truth test on a real MariaDB server, in a fresh database. */
-class LedgerTruthMariaDbIT extends LedgerTruthTest {
+class LedgerTruthMariaDbIT extends LedgerTruthChecks {
     @BeforeAll
-    static void buildLedger() {
+    static void buildSmallOnMariaDb() {
         String database = DatabaseServers.freshName();
         build(DatabaseServers.mariaDb(database), () -> DatabaseServers.dropMariaDbDatabase(database));
     }

@@ -4,9 +4,9 @@ import dev.lakesentry.store.jdbc.DatabaseServers;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The ledger truth test on a real PostgreSQL server, in a fresh schema. */
-class LedgerTruthPostgresIT extends LedgerTruthTest {
+class LedgerTruthPostgresIT extends LedgerTruthChecks {
     @BeforeAll
-    static void buildLedger() {
+    static void buildSmallOnPostgres() {
         String schema = DatabaseServers.freshName();
         build(DatabaseServers.postgres(schema), () -> DatabaseServers.dropPostgresSchema(schema));
     }
