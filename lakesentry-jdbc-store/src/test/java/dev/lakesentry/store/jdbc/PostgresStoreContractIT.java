@@ -99,4 +99,34 @@ class PostgresStoreContractIT extends StoreContract {
             taken.get().close();
         }
     }
+
+    @Test
+    void rawTablesABulkLoadLeftWithoutStatisticsAreAnalysedOnceBeforeTheyArePlanned() throws SQLException {
+        JdbcStore jdbc = (JdbcStore) store;
+        jdbc.rawWriter().append(StoreFixtures.billingPush("stats-1", "acc-stats", StoreFixtures.billingRecords("s", 3_000)),
+                ReceiptStatus.APPENDED, java.time.Instant.parse("2025-03-02T00:00:00Z"), java.util.Collections.emptySortedSet());
+        PostgresDialect dialect = new PostgresDialect();
+        try (Connection c = jdbc.dataSource().getConnection()) {
+            // The cumulative statistics reach pg_stat_user_tables shortly after the commit; wait for them.
+            List<String> analysed = List.of();
+            for (int i = 0; i < 50 && analysed.isEmpty(); i++) {
+                analysed = dialect.refreshRawStatistics(c);
+                if (analysed.isEmpty()) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            assertThat(analysed).contains("raw_billing_usage");
+            assertThat(dialect.refreshRawStatistics(c)).doesNotContain("raw_billing_usage");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT reltuples FROM pg_class WHERE oid = 'raw_billing_usage'::regclass")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDouble(1)).isEqualTo(3_000.0);
+            }
+        }
+    }
 }

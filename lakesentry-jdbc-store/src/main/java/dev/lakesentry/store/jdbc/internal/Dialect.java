@@ -83,6 +83,19 @@ public abstract class Dialect {
         return rs.getObject(column, LocalDate.class);
     }
 
+    /**
+     * Brings the planner's statistics of the raw tables up to date where a bulk load has made them stale, so the
+     * transformation's joins are planned for the rows that are there. A fresh table that was filled in one
+     * transaction has no statistics yet on some databases, and a plan made for a few dozen rows (a nested loop
+     * over millions) can take hours. The default does nothing: H2 re-analyses by itself every few thousand
+     * changed rows, and InnoDB recalculates its persistent statistics after a tenth of a table changed.
+     *
+     * @return the tables analysed
+     */
+    public List<String> refreshRawStatistics(Connection connection) throws SQLException {
+        return List.of();
+    }
+
     /** Whether the exception reports a unique or primary key violation. */
     public boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState());

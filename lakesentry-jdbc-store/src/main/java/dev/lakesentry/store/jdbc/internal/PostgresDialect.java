@@ -123,6 +123,30 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
+    /**
+     * {@code ANALYZE} of each raw table of the current schema that changed by more than a tenth (and 1,000 rows)
+     * since it was last analysed, by hand or by autovacuum. Autovacuum would get there too, but only on its next
+     * round (a minute by default), and a transformation started right after an import would be planned blind.
+     */
+    @Override
+    public List<String> refreshRawStatistics(Connection connection) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname LIKE 'raw\\_%'"
+                        + " AND n_mod_since_analyze > GREATEST(1000, 0.1 * n_live_tup) ORDER BY relname");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stale.add(rs.getString(1));
+            }
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            for (String table : stale) {
+                s.execute("ANALYZE " + table); // names come from the catalog, not from input
+            }
+        }
+        return stale;
+    }
+
     @Override
     public boolean tryLock(Connection connection, String namespace, String accountId, StageName stage)
             throws SQLException {

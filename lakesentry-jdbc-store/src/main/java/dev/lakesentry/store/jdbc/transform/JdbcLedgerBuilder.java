@@ -35,6 +35,7 @@ import org.jdbi.v3.core.Handle;
  * @since 0.1.0
  */
 public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implements LedgerBuilder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcLedgerBuilder.class);
     /** Usage is priced in this currency (Databricks list prices are USD). */
     static final String CURRENCY = "USD";
 
@@ -65,11 +66,7 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
         Objects.requireNonNull(scope, "scope");
         String account = scope.accountId();
         return write("ledger_" + step.name().toLowerCase(Locale.ROOT), account, h -> switch (step) {
-            case REFERENCE -> replaceAll(h, account, List.of(
-                    new Part("workspace", "build_workspaces"),
-                    new Part("sku_price", "build_sku_prices"),
-                    new Part("node_type", "build_node_types"),
-                    new Part("warehouse_version", "build_warehouse_versions")));
+            case REFERENCE -> reference(h, account);
             case IDENTITIES -> identities(h, scope);
             case CLUSTERS -> replaceAll(h, account, List.of(new Part("cluster_version", "build_cluster_versions")));
             case WAREHOUSE_UPTIME -> replaceAll(h, account, List.of(new Part("warehouse_uptime", "build_warehouse_uptime")));
@@ -90,6 +87,19 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
     }
 
     private record Part(String entity, String build) {
+    }
+
+    /** The first step of every run: fresh planner statistics where imports made them stale, then reference data. */
+    private long reference(Handle h, String account) throws java.sql.SQLException {
+        List<String> analysed = db.dialect().refreshRawStatistics(h.getConnection());
+        if (!analysed.isEmpty()) {
+            LOG.info("Refreshed planner statistics of {} raw table(s) changed by bulk loads: {}", analysed.size(), analysed);
+        }
+        return replaceAll(h, account, List.of(
+                new Part("workspace", "build_workspaces"),
+                new Part("sku_price", "build_sku_prices"),
+                new Part("node_type", "build_node_types"),
+                new Part("warehouse_version", "build_warehouse_versions")));
     }
 
     private long replaceAll(Handle h, String account, List<Part> parts) {
