@@ -40,6 +40,19 @@ final class Clusters {
         int length() {
             return hours.size();
         }
+
+        /**
+         * Minutes the cluster ran in these hours, estimated per hour as node-minute samples over nodes
+         * (at most 60; a full hour when the hour has no sample count).
+         */
+        double runningMinutes() {
+            double minutes = 0;
+            for (HourlyUtilisation u : hours) {
+                minutes += u.samples() <= 0 || u.nodeCount() <= 0 ? 60
+                        : Math.min(60.0, (double) u.samples() / u.nodeCount());
+            }
+            return minutes;
+        }
     }
 
     final Map<String, List<ClusterVersion>> versions = new TreeMap<>();
@@ -88,11 +101,21 @@ final class Clusters {
 
     /** Runs of consecutive hours with nodes running and average CPU below the threshold. */
     List<Streak> idleStreaks(String key, double cpuThreshold) {
+        return idleStreaks(key, cpuThreshold, false);
+    }
+
+    /**
+     * Runs of consecutive hours with nodes running and CPU below the threshold: the hour's 95th
+     * percentile of node-minute CPU when {@code throughout} (the hour was idle throughout, not idle on
+     * average), else its average.
+     */
+    List<Streak> idleStreaks(String key, double cpuThreshold, boolean throughout) {
         List<Streak> out = new ArrayList<>();
         List<HourlyUtilisation> current = new ArrayList<>();
         Instant expected = null;
         for (HourlyUtilisation u : utilisation.getOrDefault(key, List.of())) {
-            boolean idle = u.nodeCount() > 0 && u.avgCpuPercent() < cpuThreshold;
+            double cpu = throughout ? u.p95CpuPercent() : u.avgCpuPercent();
+            boolean idle = u.nodeCount() > 0 && cpu < cpuThreshold;
             if (!idle || (expected != null && !u.hour().equals(expected))) {
                 if (!current.isEmpty()) {
                     out.add(new Streak(key, List.copyOf(current)));

@@ -28,7 +28,10 @@ import java.util.Optional;
 
 /**
  * Idle all-purpose clusters: runs of at least {@code minIdleHours} consecutive hours in the look-back in
- * which an all-purpose cluster ran with average CPU below {@code cpuThresholdPercent}. One insight per
+ * which an all-purpose cluster ran with CPU below {@code cpuThresholdPercent} throughout the hour (the
+ * hour's 95th percentile of node-minute CPU; {@code hourStatistic=average} uses the hour's average) and
+ * that together ran at least {@code minIdleHours} hours (hours the cluster ran only part of count
+ * their running minutes, estimated as node-minute samples over nodes). One insight per
  * run of idle hours; severity low below {@code mediumHours}, medium from it, high from
  * {@code highHours}, critical from {@code criticalHours}. Waste = hourly cost × idle hours; the monthly
  * estimate projects the look-back's idle waste to 30 days.
@@ -43,6 +46,7 @@ public final class IdleClusterDetector implements Detector {
     private final Duration lookBack;
     private final double cpuThreshold;
     private final int minIdleHours;
+    private final boolean throughout;
     private final int mediumHours;
     private final int highHours;
     private final int criticalHours;
@@ -63,6 +67,11 @@ public final class IdleClusterDetector implements Detector {
         lookBack = s.duration("lookBack", Duration.ofDays(7), Duration.ofHours(1));
         cpuThreshold = s.number("cpuThresholdPercent", 5.0, 0, 100);
         minIdleHours = s.integer("minIdleHours", 2, 1);
+        String statistic = s.text("hourStatistic", "p95");
+        if (!statistic.equals("p95") && !statistic.equals("average")) {
+            throw s.invalid("hourStatistic", statistic, "p95 or average");
+        }
+        throughout = statistic.equals("p95");
         mediumHours = s.integer("mediumHours", 2, 1);
         highHours = s.integer("highHours", 6, 1);
         criticalHours = s.integer("criticalHours", 12, 1);
@@ -85,8 +94,8 @@ public final class IdleClusterDetector implements Detector {
         Clusters clusters = new Clusters(context, asOf.minus(lookBack), asOf);
         List<Insight> out = new ArrayList<>();
         for (String key : clusters.utilisation.keySet()) {
-            for (Clusters.Streak streak : clusters.idleStreaks(key, cpuThreshold)) {
-                if (streak.length() < minIdleHours) {
+            for (Clusters.Streak streak : clusters.idleStreaks(key, cpuThreshold, throughout)) {
+                if (streak.length() < minIdleHours || streak.runningMinutes() < minIdleHours * 60.0) {
                     continue;
                 }
                 Optional<ClusterVersion> version = clusters.versionAt(key, streak.start());
@@ -109,6 +118,10 @@ public final class IdleClusterDetector implements Detector {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("idleHours", String.valueOf(streak.length()));
         figures.put("averageCpuPercent", Support.fmt(avgCpu));
+        figures.put("maxP95CpuPercent", Support.fmt(
+                streak.hours().stream().mapToDouble(HourlyUtilisation::p95CpuPercent).max().orElse(0)));
+        figures.put("hourStatistic", throughout ? "p95" : "average");
+        figures.put("runningMinutes", Support.fmt(streak.runningMinutes()));
         figures.put("cpuThresholdPercent", Support.fmt(cpuThreshold));
         figures.put("hourlyCost", Support.fmt(hourly));
         figures.put("waste", Support.fmt(waste));

@@ -27,7 +27,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * median when a weekday has too few points), measures spread as the scaled median absolute deviation
  * of the residuals (with floors), keeps past anomalies out of the baseline (days flagged by its earlier
  * insights, then iterative trimming), flags recent days whose robust score and dollar increase pass
- * the thresholds, and treats a rise that has persisted for {@code shiftDays} as the new normal. See
+ * the thresholds, and treats a rise that has persisted for {@code shiftDays}, or that recurs on the
+ * same weekday for {@code weekdayShiftWeeks} weeks, as the new normal. See
  * the module README for the method, the settings and the severity cut-offs.
  *
  * @since 0.1.0
@@ -52,6 +53,7 @@ public final class SpendAnomalyDetector implements Detector {
     private final int trimIterations;
     private final int shiftDays;
     private final double shiftFraction;
+    private final int weekdayShiftWeeks;
     private final boolean usePreviousInsights;
     private final Set<SpendSeries.Dimension> dimensions;
     private final int maxEvidenceRows;
@@ -81,6 +83,7 @@ public final class SpendAnomalyDetector implements Detector {
         trimIterations = s.integer("trimIterations", 5, 0);
         shiftDays = s.integer("shiftDays", 7, 2);
         shiftFraction = s.number("shiftFraction", 0.7, 0.1, 1);
+        weekdayShiftWeeks = s.integer("weekdayShiftWeeks", 2, 1);
         usePreviousInsights = s.flag("usePreviousInsights", true);
         dimensions = SpendSeries.Dimension.parse(ID, s.text("dimensions", "work-unit,workspace,sku,team"));
         maxEvidenceRows = s.integer("maxEvidenceRows", 100, 1);
@@ -165,7 +168,7 @@ public final class SpendAnomalyDetector implements Detector {
         }
         SortedMap<LocalDate, SpendFinding.Day> flagged = new TreeMap<>();
         for (LocalDate d = recentStart; !d.isAfter(lastDay); d = d.plusDays(1)) {
-            if (isHigh(model, series, d)) {
+            if (isHigh(model, series, d) && !repeatsWeekly(model, series, d, first)) {
                 double e = model.expected(d);
                 flagged.put(d, new SpendFinding.Day(series.cost(d), BigDecimal.valueOf(e),
                         (series.cost(d).doubleValue() - e) / model.scale(d)));
@@ -203,6 +206,24 @@ public final class SpendAnomalyDetector implements Detector {
             }
         }
         return days;
+    }
+
+    /**
+     * Whether the rise on {@code d} was there on the same weekday in each of the
+     * {@code weekdayShiftWeeks - 1} weeks before: a rise that recurs every week on that weekday (spend
+     * that now runs every weekend, say) is that weekday's new normal, as a lasting rise on every day is.
+     */
+    private boolean repeatsWeekly(Model model, SpendSeries.Series series, LocalDate d, LocalDate first) {
+        if (weekdayShiftWeeks < 2) {
+            return false;
+        }
+        for (int w = 1; w < weekdayShiftWeeks; w++) {
+            LocalDate earlier = d.minusWeeks(w);
+            if (earlier.isBefore(first) || !isHigh(model, series, earlier)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isHigh(Model model, SpendSeries.Series series, LocalDate d) {

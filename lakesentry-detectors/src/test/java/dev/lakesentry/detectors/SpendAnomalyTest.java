@@ -70,6 +70,29 @@ class SpendAnomalyTest {
         assertThat(run(baseline, s)).hasSize(1);
     }
 
+    /** Weekdays about 100, weekends 10; from the fifth week on, weekends cost 300 (a cluster left running). */
+    static double[] weekendsRiseFromWeekFive(int days) {
+        double[] s = noisy(days, 100);
+        for (int i = 0; i < days; i++) {
+            if (i % 7 >= 5) {
+                s[i] = i >= 28 ? 300 : 10;
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void aRiseRecurringOnTheSameWeekdayIsTheNewNormalTheSecondWeek() {
+        double[] firstSaturday = java.util.Arrays.copyOf(weekendsRiseFromWeekFive(41), 34);
+        assertThat(run(ours, firstSaturday)).singleElement()
+                .satisfies(i -> assertThat(i.evidence().figures()).containsEntry("worstDay", "2025-02-08"));
+        double[] secondSaturday = weekendsRiseFromWeekFive(41);
+        assertThat(run(ours, secondSaturday)).isEmpty();
+        Detector everyWeek = new SpendAnomalyDetector(PluginConfig.of(SpendAnomalyDetector.ID,
+                Map.of("dimensions", "work-unit", "weekdayShiftWeeks", "1")));
+        assertThat(run(everyWeek, secondSaturday)).hasSize(1);
+    }
+
     @Test
     void theSameSpikeFoundAgainTheNextDayKeepsItsId() {
         double[] s = noisy(41, 100);

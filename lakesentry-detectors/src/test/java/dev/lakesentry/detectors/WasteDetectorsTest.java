@@ -75,6 +75,40 @@ class WasteDetectorsTest {
         assertThat(new IdleClusterDetector().detect(idleFor(12, "JOB").context(AS_OF))).isEmpty();
     }
 
+    /**
+     * An end-of-day wind-down: a busy hour, an hour that is idle on average but busy in its last minutes,
+     * a fully idle hour, then 25 idle minutes until auto-termination: under two hours idle in all.
+     */
+    static LedgerFixture windDown() {
+        LedgerFixture f = LedgerFixture.account("acc").workspace("ws-1", "dev").allPurposeCluster("ws-1", "c-1", 2L, 90L);
+        double[][] hours = {{60, 75, 60}, {3.5, 40, 60}, {1.5, 2.1, 60}, {1.5, 2.1, 25}};
+        for (int h = 0; h < hours.length; h++) {
+            Instant hour = DAY.plus(16 + h, ChronoUnit.HOURS);
+            f.utilisation(new HourlyUtilisation("acc", "ws-1", "c-1", hour, hours[h][0], hours[h][1], 20, 3,
+                    (int) hours[h][2] * 3));
+            f.hourlyCost(hour, LedgerFixture.interactiveCluster("ws-1", "c-1"), "4");
+        }
+        return f;
+    }
+
+    @Test
+    void anHourCountsAsIdleOnlyWhenIdleThroughoutAndPartHoursCountTheirMinutes() {
+        assertThat(new IdleClusterDetector().detect(windDown().context(AS_OF))).isEmpty();
+        IdleClusterDetector byAverage = new IdleClusterDetector(PluginConfig.of(IdleClusterDetector.ID,
+                Map.of("hourStatistic", "average")));
+        assertThat(byAverage.detect(windDown().context(AS_OF))).singleElement()
+                .satisfies(i -> assertThat(i.evidence().figures()).containsEntry("idleHours", "3")
+                        .containsEntry("hourStatistic", "average"));
+        assertThat(byAverage.parameters()).containsEntry("hourStatistic", "average");
+    }
+
+    @Test
+    void anUnknownHourStatisticIsRefusedWithItsName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdleClusterDetector(PluginConfig.of(
+                        IdleClusterDetector.ID, Map.of("hourStatistic", "max"))))
+                .hasMessageContaining("hourStatistic").hasMessageContaining("'max'");
+    }
+
     @Test
     void theCpuThresholdIsASetting() {
         IdleClusterDetector strict = new IdleClusterDetector(PluginConfig.of(IdleClusterDetector.ID,

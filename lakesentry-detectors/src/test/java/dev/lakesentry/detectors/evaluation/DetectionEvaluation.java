@@ -3,8 +3,12 @@ package dev.lakesentry.detectors.evaluation;
 import dev.lakesentry.api.insight.Insight;
 import dev.lakesentry.api.insight.InsightType;
 import dev.lakesentry.api.insight.Subject;
+import dev.lakesentry.api.insight.SubjectKind;
 import dev.lakesentry.api.insight.TimeWindow;
+import dev.lakesentry.api.ledger.UsageLineItem;
+import dev.lakesentry.api.metrics.CostAllocation;
 import dev.lakesentry.api.push.PushEnvelope;
+import dev.lakesentry.api.spi.Detector;
 import dev.lakesentry.core.LakeSentry;
 import dev.lakesentry.core.analysis.DetectionStage;
 import dev.lakesentry.core.ingest.CollectorTokens;
@@ -21,13 +25,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -37,9 +45,11 @@ import java.util.TreeSet;
  * <p>For each {@link Variant} it generates the account, pushes every row into a fresh in-memory H2
  * store, runs the pipeline once (ledger, attribution, metrics), then replays detection as of every
  * midnight UTC of the period (and the period end), writing each run's insights so detectors that keep
- * past anomalies out of their baseline see them, as a daily schedule would. The replayed insights are
- * merged into <em>detections</em> and matched to the labels by the rule documented in
- * {@code docs/detection.md} and in {@link #matches(Detection, LabelledAnomaly)}.
+ * past anomalies out of their baseline see them, as a daily schedule would; the LakeSentry-compatible
+ * spend baseline replays in a pass of its own (insight ids do not name the detector). The replayed
+ * insights are merged into <em>detections</em> and matched to the labels by the rule documented in
+ * {@code docs/detection.md} and in {@link #matches(Detection, LabelledAnomaly)}, after the spend labels'
+ * related teams are completed from the attribution ({@link #withAttributedTeams}).
  *
  * <p>Run it with {@code java ... DetectionEvaluation [tuning|unseen|all|small] [output.md]}; see
  * {@code docs/detection.md} for the exact command.
@@ -190,24 +200,73 @@ public final class DetectionEvaluation {
             long t1 = System.nanoTime();
             pipeline.runOnce(account.accountId());
             long t2 = System.nanoTime();
-            store.insightWriter().truncate(account.accountId());
-            DetectionStage detection = new DetectionStage(store.ledgerReader(), store.metricsReader(),
-                    store.insightReader(), store.insightWriter(), pipeline.plugins().detectors());
+            // Insight ids are derived from type, subject and window only, so the two spend detectors would
+            // overwrite each other's insight wherever they flag the same subject and days (in the store, and
+            // so in what the default reads back as its past anomalies). The baseline therefore replays in a
+            // pass of its own, on an emptied insight layer, as if it were the only spend detector installed.
+            List<Detector> all = pipeline.plugins().detectors();
+            List<List<Detector>> passes = List.of(all.stream().filter(d -> !d.id().equals(BASELINE)).toList(),
+                    all.stream().filter(d -> d.id().equals(BASELINE)).toList());
             Map<String, Insight> insights = new TreeMap<>();
             List<Instant> asOfs = asOfs(variant.config());
-            for (Instant asOf : asOfs) {
-                for (Insight i : detection.run(account.accountId(), asOf).insights()) {
-                    insights.put(i.id(), i);
+            for (List<Detector> pass : passes) {
+                store.insightWriter().truncate(account.accountId());
+                DetectionStage detection = new DetectionStage(store.ledgerReader(), store.metricsReader(),
+                        store.insightReader(), store.insightWriter(), pass);
+                for (Instant asOf : asOfs) {
+                    for (Insight i : detection.run(account.accountId(), asOf).insights()) {
+                        insights.put(i.detectorId() + "|" + i.id(), i);
+                    }
                 }
             }
             System.err.printf(Locale.ROOT, "%s: load %d ms, pipeline %d ms, %d detection runs %d ms%n", variant.name(),
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, asOfs.size(), (System.nanoTime() - t2) / 1_000_000);
             List<String> detectors = pipeline.plugins().detectors().stream().map(d -> d.id()).sorted().toList();
             List<Detection> detections = merge(insights.values());
-            List<Score> scores = score(account.truth().anomalies(), detections, detectors);
-            return new Result(variant, scores, asOfs.size(), (System.nanoTime() - t0) / 1_000_000,
-                    account.truth().anomalies(), detections);
+            List<LabelledAnomaly> labels = withAttributedTeams(account.truth().anomalies(), store, account.accountId());
+            List<Score> scores = score(labels, detections, detectors);
+            return new Result(variant, scores, asOfs.size(), (System.nanoTime() - t0) / 1_000_000, labels, detections);
         }
+    }
+
+    /**
+     * The truth's spend labels on a job with, added to their {@code related} subjects, the team series
+     * where the job's cost actually shows: the owners (as the team metric names them) that attribution
+     * allocated the job's usage rows of the label's days to. The generator can only name the job's owning
+     * team, but an untagged job's cost lands where the attribution fallback puts it (often
+     * {@code unattributed}), and that team series rises with the job. Only spend labels on jobs are
+     * widened; their own subject, type and window are unchanged, so recall is unaffected.
+     */
+    static List<LabelledAnomaly> withAttributedTeams(List<LabelledAnomaly> labels, JdbcStore store, String accountId) {
+        List<LabelledAnomaly> out = new ArrayList<>();
+        for (LabelledAnomaly l : labels) {
+            if (!l.insightType().equals(InsightType.SPEND_ANOMALY) || l.subject().kind() != SubjectKind.JOB) {
+                out.add(l);
+                continue;
+            }
+            LocalDate from = LocalDate.ofInstant(l.window().start(), ZoneOffset.UTC);
+            LocalDate to = LocalDate.ofInstant(l.window().end().minusNanos(1), ZoneOffset.UTC);
+            Set<String> records = new HashSet<>();
+            for (UsageLineItem u : store.ledgerReader().usage(accountId, from, to)) {
+                if (l.subject().id().equals(u.jobId()) && l.subject().workspaceId().equals(u.workspaceId())) {
+                    records.add(u.recordId());
+                }
+            }
+            Set<Subject> related = new LinkedHashSet<>(l.related());
+            for (CostAllocation a : store.metricsReader().allocations(accountId, from, to)) {
+                if (records.contains(a.recordId())) {
+                    String team = switch (a.ownerKind()) {
+                        case TEAM -> a.owner();
+                        case SHARED_BUCKET -> "bucket:" + a.owner();
+                        case UNATTRIBUTED -> CostAllocation.UNATTRIBUTED;
+                    };
+                    related.add(new Subject(SubjectKind.TEAM, team, null));
+                }
+            }
+            out.add(new LabelledAnomaly(l.kind(), l.insightType(), l.subject(), l.window(), l.severity(),
+                    List.copyOf(related), l.details()));
+        }
+        return List.copyOf(out);
     }
 
     /** Every midnight UTC from the second day of the period to its end (inclusive). */

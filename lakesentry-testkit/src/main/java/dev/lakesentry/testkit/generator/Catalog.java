@@ -29,10 +29,12 @@ final class Catalog {
             new Node("m5d.2xlarge", AWS, 8, 32_768, 0, new BigDecimal("1.37")),
             new Node("r5d.xlarge", AWS, 4, 32_768, 0, new BigDecimal("0.90")),
             new Node("g5.xlarge", AWS, 4, 16_384, 1, new BigDecimal("1.41")),
+            new Node("i3.16xlarge", AWS, 64, 499_712, 0, new BigDecimal("16.00")),
             new Node("Standard_DS3_v2", AZURE, 4, 14_336, 0, new BigDecimal("0.75")),
             new Node("Standard_DS4_v2", AZURE, 8, 28_672, 0, new BigDecimal("1.50")),
             new Node("Standard_E8ds_v4", AZURE, 8, 65_536, 0, new BigDecimal("2.00")),
-            new Node("Standard_NC4as_T4_v3", AZURE, 4, 28_672, 1, new BigDecimal("2.00")));
+            new Node("Standard_NC4as_T4_v3", AZURE, 4, 28_672, 1, new BigDecimal("2.00")),
+            new Node("Standard_E64ds_v4", AZURE, 64, 516_096, 0, new BigDecimal("16.00")));
 
     static final List<String> AWS_CPU_NODES = List.of("i3.xlarge", "i3.2xlarge", "m5d.2xlarge", "r5d.xlarge");
     static final List<String> AZURE_CPU_NODES = List.of("Standard_DS3_v2", "Standard_DS4_v2", "Standard_E8ds_v4");
@@ -51,6 +53,11 @@ final class Catalog {
 
     static List<String> cpuNodes(String cloud) {
         return AWS.equals(cloud) ? AWS_CPU_NODES : AZURE_CPU_NODES;
+    }
+
+    /** The large node type of the jobs whose spend anomalies the truth labels (16 DBU an hour). */
+    static String largeNode(String cloud) {
+        return AWS.equals(cloud) ? "i3.16xlarge" : "Standard_E64ds_v4";
     }
 
     static String regionSuffix(String cloud) {

@@ -82,18 +82,25 @@ final class JobSim {
         this.runAs = "prod".equals(ws.env) ? ctx.servicePrincipal(team) : creator;
         this.created = ctx.start.minusSeconds(86_400L * r.intBetween(10, 300) + r.intBetween(0, 86_399));
         int rpd = r.pick(List.of(1, 1, 2, 4));
+        // The jobs whose spend anomalies the truth labels are large ETL jobs (tens of dollars a day), so
+        // the injected spikes are material in money, as the spend anomalies a cost tool is meant to find.
+        boolean material = role == Role.SUDDEN || role == Role.GRADUAL || role == Role.RUNAWAY;
         this.runsPerDay = switch (role) {
             case FAIL_JUMP -> 4;
             case REGRESSION, RUNAWAY -> 1;
-            case SUDDEN, GRADUAL -> Math.min(rpd, 2);
+            case SUDDEN -> Math.min(rpd, 2);
+            case GRADUAL -> 2;
             default -> kind == Kind.JOB_CLUSTER ? rpd : 1;
         };
         this.firstMinute = kind == Kind.SERVERLESS ? 300 + r.intBetween(0, 30) : r.intBetween(0, 330);
-        this.baseMinutes = kind == Kind.SERVERLESS ? r.between(15, 30) : r.between(20, 70);
-        this.baseWorkers = role == Role.GRADUAL ? Math.max(5, r.intBetween(1, 4)) : r.intBetween(1, 4);
+        double minutes = kind == Kind.SERVERLESS ? r.between(15, 30) : r.between(20, 70);
+        this.baseMinutes = material ? 50 + minutes : minutes;
+        int workers = r.intBetween(1, 4);
+        this.baseWorkers = material ? 9 + workers : workers;
         this.photon = r.chance(0.3);
         List<String> nodes = Catalog.cpuNodes(ws.cloud);
-        this.workerNode = r.pick(nodes);
+        String worker = r.pick(nodes);
+        this.workerNode = material ? Catalog.largeNode(ws.cloud) : worker;
         this.driverNode = r.chance(0.7) ? workerNode : r.pick(nodes);
         this.dbr = r.pick(List.of("15.4.x-scala2.12", "14.3.x-scala2.12", "16.4.x-scala2.12"));
         int tasks = kind == Kind.SERVERLESS ? 1 : r.intBetween(2, 3);
