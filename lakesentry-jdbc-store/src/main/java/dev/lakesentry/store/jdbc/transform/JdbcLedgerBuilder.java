@@ -166,8 +166,23 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
             n += h.createUpdate(sql("build_usage")).bindMap(bounds(p)).bind("currency", CURRENCY).execute();
         }
         LocalDate cutoff = LocalDate.ofInstant(scope.asOf().minus(scope.correctionHorizon()), ZoneOffset.UTC);
-        h.createUpdate(sql("mark_provisional")).bind("account_id", account).bind("cutoff_day", b.date(cutoff)).execute();
-        h.createUpdate(sql("mark_final")).bind("account_id", account).bind("cutoff_day", b.date(cutoff)).execute();
+        List<LocalDate> late = h.createQuery(sql("select_days_ingested_after")).bind("account_id", account)
+                .bind("cutoff_day", b.date(cutoff)).map((rs, ctx) -> db.dialect().getDate(rs, "usage_date")).list();
+        if (late.isEmpty()) {
+            h.createUpdate(sql("mark_all_final")).bind("account_id", account).execute();
+            return n;
+        }
+        for (String statement : List.of("mark_provisional", "mark_final")) {
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < late.size(); i++) {
+                names.append(i == 0 ? ":d" : ", :d").append(i);
+            }
+            var update = h.createUpdate(sql(statement).replace("<days>", names)).bind("account_id", account);
+            for (int i = 0; i < late.size(); i++) {
+                update.bind("d" + i, b.date(late.get(i)));
+            }
+            update.execute();
+        }
         return n;
     }
 
