@@ -61,7 +61,9 @@ class ExpectedCostTest {
                 if (match.isEmpty()) {
                     unpriced.merge(key, q, BigDecimal::add);
                 } else {
-                    cost.merge(key + "|USD", q.multiply(match.get(0).price), BigDecimal::add);
+                    // Each line rounded to 18 decimal places, half away from zero, as a ledger line stores it.
+                    cost.merge(key + "|USD", q.multiply(match.get(0).price).setScale(18, RoundingMode.HALF_UP),
+                            BigDecimal::add);
                 }
             }
         }
