@@ -201,7 +201,9 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
                             rs.getString("result_state"), rs.getString("compute_ids_json")))
                     .list();
             Map<String, TreeSet<String>> taskCompute = new TreeMap<>();
-            Map<String, Map<String, Integer>> taskAttempts = new TreeMap<>();
+            // Per run: per task key, the distinct task runs (retries); grouped by run so that looking a run up is
+            // a map access (a scan over every task of the partition per run was quadratic on large accounts).
+            Map<String, Map<String, java.util.Set<String>>> taskRuns = new java.util.HashMap<>();
             h.createQuery(sql("select_task_slices")).bindMap(bounds).map((rs, ctx) -> {
                 String key = rs.getString("workspace_id") + "\u0000" + rs.getString("job_run_id");
                 String ids = rs.getString("compute_ids_json");
@@ -210,8 +212,8 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
                 }
                 String taskKey = rs.getString("task_key");
                 String taskRun = rs.getString("run_id");
-                taskAttempts.computeIfAbsent(key + "\u0000" + (taskKey == null ? "" : taskKey), k -> new TreeMap<>())
-                        .putIfAbsent(taskRun, 1);
+                taskRuns.computeIfAbsent(key, k -> new java.util.HashMap<>())
+                        .computeIfAbsent(taskKey == null ? "" : taskKey, k -> new java.util.HashSet<>()).add(taskRun);
                 return 0;
             }).list();
             h.createUpdate(sql("delete_runs_touched")).bindMap(bounds).execute();
@@ -243,10 +245,8 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
                     }
                 }
                 int attempt = 1;
-                for (Map.Entry<String, Map<String, Integer>> t : taskAttempts.entrySet()) {
-                    if (t.getKey().startsWith(e.getKey() + "\u0000")) {
-                        attempt = Math.max(attempt, t.getValue().size());
-                    }
+                for (java.util.Set<String> runsOfTask : taskRuns.getOrDefault(e.getKey(), Map.of()).values()) {
+                    attempt = Math.max(attempt, runsOfTask.size());
                 }
                 batch.bind("account_id", scope.accountId())
                         .bind("work_unit_type", "JOB")
