@@ -101,6 +101,17 @@ public final class Db {
         SQLException sql = sqlCause(e);
         String where = (table == null ? "" : " on table " + table) + (key == null ? "" : " for key '" + key + "'");
         String what;
+        boolean files = maskedUrl != null && maskedUrl.startsWith("jdbc:h2:file:");
+        java.io.IOException io = files ? ioCause(e) : null;
+        if (io != null) {
+            // The database's own files failed (an embedded store on a full or read-only disk): name them.
+            return new StoreException("Cannot write the store's files at " + maskedUrl + where + ": " + io.getMessage()
+                    + " (free space or make the directory writable, then run again; committed data is kept)", table, key, e);
+        }
+        if (files && sql != null && sql.getErrorCode() == H2_READ_ONLY) {
+            return new StoreException("The store's files at " + maskedUrl + " are read-only" + where
+                    + " (make the directory writable, then run again; committed data is kept)", table, key, e);
+        }
         if (sql instanceof SQLTransientConnectionException || (sql != null && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("08"))) {
             what = "Lost the connection to " + maskedUrl;
@@ -111,6 +122,18 @@ public final class Db {
         }
         String detail = sql != null ? sql.getMessage() : e.getMessage();
         return new StoreException(what + where + ": " + detail, table, key, e);
+    }
+
+    /** H2's "database is read only" (its files were not writable when it opened them). */
+    private static final int H2_READ_ONLY = 90097;
+
+    private static java.io.IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static SQLException sqlCause(Throwable e) {
