@@ -127,10 +127,28 @@ public final class Db {
     /** H2's "database is read only" (its files were not writable when it opened them). */
     private static final int H2_READ_ONLY = 90097;
 
+    /**
+     * The first I/O failure behind {@code e}: H2 may keep it behind a cause, a suppressed exception or a batch's
+     * next exception, with circular references, so the search remembers what it has seen.
+     */
     private static java.io.IOException ioCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty() && seen.size() < 100) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof java.io.IOException io) {
                 return io;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
             }
         }
         return null;

@@ -47,4 +47,16 @@ class DbTranslateTest {
         assertThat(server.translate(lost, "ledger_usage", "acc").getMessage())
                 .startsWith("Lost the connection to jdbc:postgresql://127.0.0.1:5432/test on table ledger_usage");
     }
+
+    @Test
+    void anIoFailureBehindASuppressedOrNextExceptionIsFoundDespiteCycles() {
+        SQLException batch = new SQLException("IO Exception: \"/data/lakesentry/store/lakesentry.mv.db\"", "90028", 90028);
+        SQLException closed = new SQLException("The database has been closed [90098-232]", "90098", 90098);
+        IllegalStateException mvstore = new IllegalStateException("Writing to FileChannelImpl failed", new IOException("No space left on device"));
+        closed.initCause(mvstore);
+        mvstore.addSuppressed(closed);
+        batch.setNextException(closed);
+        assertThat(db.translate(batch, "raw_compute_node_timeline", "imp-2").getMessage())
+                .startsWith("Cannot write the store's files at " + URL).contains("No space left on device");
+    }
 }
