@@ -37,7 +37,7 @@ class IsolationIT {
         Path logs = dir.resolve("logs");
         String a = Fixtures.truth().accountId();
         Path dataB = Fixtures.newDir("data-b");
-        GroundTruth truthB = GenerateFiles.generate(Fixtures.config(Fixtures.SEED + 100, "acc-b-isolation"), dataB,
+        GroundTruth truthB = GenerateFiles.generate(Fixtures.config(Fixtures.SEED + 100, "acc-b-isolation").toBuilder().days(7).timelineRetentionDays(1).build(), dataB,
                 ExportFiles.Format.JSONL);
         String b = truthB.accountId();
         RunnerProcess.run(logs, "import-a", target.quiet("import", Fixtures.data().toString())).assertOk();

@@ -38,7 +38,7 @@ class LoadIT {
 
     @Test
     void sixteenThreadsPushWithRepeatsAndInvalidPushes() throws Exception {
-        int seconds = Integer.getInteger("lakesentry.reliability.loadSeconds", 15);
+        int seconds = Integer.getInteger("lakesentry.reliability.loadSeconds", 10);
         Path dir = Fixtures.newDir("load");
         Stores.Target target = Stores.postgres(dir);
         Path logs = dir.resolve("logs");

@@ -44,13 +44,13 @@ class StorageFaultsIT {
             again.assertOk();
 
             // 2. The disk fills during the transformation.
-            long used = usedKiB(mount);
-            remount("size=" + (used + 1024) + "k");
+            Path filler = mount.resolve("filler");
+            fill(filler);
             RunnerProcess.Result runFull = RunnerProcess.run(logs, "run-full", target.quiet("run"));
-            figures.add(row("run with 1 MB left", runFull));
+            figures.add(row("run with the disk filled up (a filler file took the free space)", runFull));
             assertThat(runFull.exitCode()).as("run on a full disk; stderr %s", runFull.err()).isEqualTo(1);
             assertThat(runFull.err()).contains(storeDir.toString());
-            remount("size=512m");
+            Files.delete(filler);
 
             // 3. The directory turns read-only.
             remount("ro");
@@ -87,7 +87,8 @@ class StorageFaultsIT {
     }
 
     private String row(String step, RunnerProcess.Result r) {
-        String err = r.err().strip().lines().findFirst().orElse("");
+        String err = r.err().strip().lines().filter(l -> l.startsWith("error:")).findFirst()
+                .orElse(r.err().strip().lines().findFirst().orElse(""));
         return "| " + step + " | " + r.exitCode() + " | `" + err.replace(Fixtures.work().toString(), "…").replace("|", "\\|") + "` |";
     }
 
@@ -97,8 +98,16 @@ class StorageFaultsIT {
         assertThat(sh("mount", "-o", "remount," + options, mountPoint.toString())).as("remount %s", options).isZero();
     }
 
-    private static long usedKiB(Path mount) throws IOException {
-        return (Files.getFileStore(mount).getTotalSpace() - Files.getFileStore(mount).getUsableSpace()) / 1024;
+    /** Writes {@code file} until the file system has no space left. */
+    private static void fill(Path file) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            assertThat(full.getMessage()).as("filling %s", file).contains("No space left");
+        }
     }
 
     private int sh(String... command) throws IOException, InterruptedException {
