@@ -238,7 +238,17 @@ public final class StageRunner {
 
     private StageRun record(Outcome o, int attempt, boolean last) {
         boolean failing = o.result.outcome() == StageOutcome.FAILED && (last || !o.retryable);
-        StageRun run = log.append(new StageRun(0, o.result, attempt, failing, process));
+        StageRun run;
+        try {
+            run = log.append(new StageRun(0, o.result, attempt, failing, process));
+        } catch (StoreException e) {
+            if (o.result.outcome() != StageOutcome.FAILED) {
+                throw e;
+            }
+            // The store that failed the stage often fails its run log too: keep the stage's own error in front.
+            throw new StoreException(o.result.stage() + " of account '" + o.result.accountId() + "' failed: "
+                    + o.result.error() + "; recording the failure failed too: " + e.getMessage(), e);
+        }
         if (failing) {
             LOG.error("{} of account '{}' is failing after attempt {}: {}", run.stage(), run.accountId(), attempt,
                     o.result.error());
