@@ -51,17 +51,21 @@ class CrashRecoveryIT {
         long orphans = 0;
         long duplicates = 0;
 
-        // Import: kill after a seeded number of pushes of this process plus a seeded delay (mid-push, mostly).
+        // Import: kill once the store is open, after a seeded number (0 or 1) of this process's pushes and a seeded
+        // delay (mid-push, mostly). A kill that comes too late (the import finished) is retried with half the delay.
+        double scale = 1.0;
         for (int attempt = 0; count(kills, "import") < IMPORT_KILLS && attempt < IMPORT_KILLS * 3; attempt++) {
             RunnerProcess p = RunnerProcess.start(logs, "import", target.args("import", Fixtures.data().toString()));
-            int pushes = random.nextInt(3);
-            long delay = random.nextInt(1500);
+            int pushes = random.nextInt(2);
+            long delay = (long) (random.nextInt(800) * scale);
+            p.awaitOutput(Fixtures.STORE_OPEN, Duration.ofMinutes(2));
             awaitCount(p, INGESTED, pushes);
             RunnerProcess.pause(delay);
             boolean killed = p.killHard();
             kills.add(new Kill("import", killed ? "import" : "(finished first)", delay, killed));
             if (!killed) {
-                break;
+                scale /= 2;
+                continue;
             }
             RawIntegrity raw = raw(target);
             partial += raw.partialPushes();
@@ -71,19 +75,24 @@ class CrashRecoveryIT {
         RunnerProcess.run(logs, "import-again", target.args("import", Fixtures.data().toString())).assertOk();
 
         // Transformation: kill a seeded fraction of the way through it (as timed on the undisturbed run).
-        for (int i = 0; count(kills, "transformation") < TRANSFORM_KILLS && i < TRANSFORM_KILLS * 2; i++) {
-            kills.add(killRun(target, logs, "transformation", Fixtures.STORE_OPEN,
-                    (long) (ref.transformMillis() * (0.05 + 0.8 * random.nextDouble()))));
+        scale = 1.0;
+        for (int i = 0; count(kills, "transformation") < TRANSFORM_KILLS && i < TRANSFORM_KILLS * 3; i++) {
+            Kill k = killRun(target, logs, "transformation", Fixtures.STORE_OPEN,
+                    (long) (ref.transformMillis() * scale * (0.05 + 0.8 * random.nextDouble())));
+            kills.add(k);
+            scale = k.killed() ? scale : scale / 2;
         }
         // Analysis: kill a seeded fraction of the way through it, after the transformation committed. Each kill
         // needs a freshly committed transformation, so these run 'rebuild' (which also truncates the analysis layers);
         // after each, a plain 'run' must give the undisturbed result (only the last kill's state would reach the
         // final check otherwise).
         int analysisMismatches = 0;
-        for (int i = 0; count(kills, "analysis") < ANALYSIS_KILLS && i < ANALYSIS_KILLS * 2; i++) {
+        scale = 1.0;
+        for (int i = 0; count(kills, "analysis") < ANALYSIS_KILLS && i < ANALYSIS_KILLS * 3; i++) {
             Kill k = killRun(target, logs, "analysis", Fixtures.TRANSFORMED,
-                    (long) (ref.analysisMillis() * (0.02 + 0.9 * random.nextDouble())));
+                    (long) (ref.analysisMillis() * scale * (0.02 + 0.9 * random.nextDouble())));
             kills.add(k);
+            scale = k.killed() ? scale : scale / 2;
             if (k.killed()) {
                 RunnerProcess.run(logs, "run-after-analysis-kill", target.args("run")).assertOk();
                 try (JdbcStore store = target.open()) {
