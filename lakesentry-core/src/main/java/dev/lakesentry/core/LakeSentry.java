@@ -193,15 +193,63 @@ public final class LakeSentry implements AutoCloseable {
      * the data's latest time.
      */
     public PipelineReport runOnce(String accountId) {
+        if (runner != null) {
+            return analyseLogged(accountId, this::transform, a -> { });
+        }
         return analyseAfter(transform(accountId));
     }
 
-    /** Rebuilds the ledger and every analysis result of an account from raw data. */
+    /**
+     * Rebuilds the ledger and every analysis result of an account from raw data. With a run log (the JDBC
+     * store), the analysis layers are truncated only once the rebuilt ledger is committed and recorded, so a
+     * process stopped at any point leaves the next {@link #runOnce} able to finish the analysis.
+     */
     public PipelineReport rebuildAll(String accountId) {
+        if (runner != null) {
+            return analyseLogged(accountId, this::rebuild, this::truncateAnalysis);
+        }
+        truncateAnalysis(accountId);
+        return analyseAfter(rebuild(accountId));
+    }
+
+    private void truncateAnalysis(String accountId) {
         store.metricsWriter().truncate(accountId);
         store.insightWriter().truncate(accountId);
         store.planWriter().truncate(accountId);
-        return analyseAfter(rebuild(accountId));
+    }
+
+    /**
+     * Transformation and attribution through the stage runner (recorded in the run log, attribution of every
+     * partition not yet attributed, under the attribution lock), then detection, scoring and plans. Attribution
+     * left undone by a process that stopped after a transformation committed is caught up here.
+     */
+    private PipelineReport analyseLogged(String accountId, java.util.function.Function<String, StageResult> transformation,
+                                         java.util.function.Consumer<String> beforeAttribution) {
+        StageRunner.Attempt attempt = runner.transformThenAttribute(accountId, transformation, beforeAttribution, 1, 1);
+        StageResult transformed = attempt.runs().get(0).result();
+        if (transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.FAILED
+                || transformed.outcome() == dev.lakesentry.api.stage.StageOutcome.SKIPPED_LOCKED) {
+            return new PipelineReport(transformed, 0, 0, null, List.of(), List.of());
+        }
+        long allocations = 0;
+        long metricRows = 0;
+        for (StageRun run : attempt.runs()) {
+            StageResult r = run.result();
+            if (run.stage() != dev.lakesentry.api.stage.StageName.ATTRIBUTION) {
+                continue;
+            }
+            if (r.outcome() == dev.lakesentry.api.stage.StageOutcome.FAILED) {
+                throw new dev.lakesentry.api.LakeSentryException("Attribution of account '" + accountId + "' failed: "
+                        + r.error() + ". It is recorded as pending; the next run attributes those days again");
+            }
+            allocations = r.stepRows().getOrDefault("allocations", 0L);
+            metricRows = r.rowsOut() - allocations;
+        }
+        Instant asOf = analysisAsOf(accountId);
+        DetectionStage.DetectionReport found = detection.run(accountId, asOf);
+        List<SignificanceScore> scores = scoring.run(accountId, asOf);
+        List<ActionPlan> plans = planning.run(accountId, asOf);
+        return new PipelineReport(transformed, allocations, metricRows, found, scores, plans);
     }
 
     private PipelineReport analyseAfter(StageResult transformed) {

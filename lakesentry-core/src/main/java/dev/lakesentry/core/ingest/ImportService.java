@@ -23,10 +23,7 @@ import dev.lakesentry.api.push.WatermarkRange;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,7 +73,7 @@ public final class ImportService {
 
     /**
      * @param chunkSize    records per push, at least 1
-     * @param maxLineBytes longest line accepted in a JSON Lines file, and longest CSV field
+     * @param maxLineBytes longest line accepted in a JSON Lines or CSV file (and longest CSV field)
      */
     public ImportService(IngestionService ingestion, int chunkSize, int maxLineBytes) {
         this.ingestion = Objects.requireNonNull(ingestion, "ingestion");
@@ -164,18 +161,13 @@ public final class ImportService {
     }
 
     private void readCsv(ExportFiles.ExportFile file, InputStream in, Chunker chunker) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        PushbackReader reader = new PushbackReader(new InputStreamReader(in, decoder), 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
+        // Lines are decoded strictly first (BOM and CR removed), so invalid UTF-8 names its own line.
+        StrictLines lines = new StrictLines(in, file.path().toString(), maxLineBytes);
         CsvMapper csv = new CsvMapper();
         csv.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxLineBytes).build());
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         long line = 1;
-        try (Reader r = reader;
+        try (Reader r = lines.asReader();
              MappingIterator<Map<String, String>> it = csv.readerFor(new TypeReference<Map<String, String>>() { })
                      .with(schema).with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).readValues(r)) {
             while (true) {
@@ -191,9 +183,6 @@ public final class ImportService {
                     throw ValidationException.of(where(file, at), null, null, "is not valid CSV: " + e.getOriginalMessage());
                 }
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw ValidationException.of(where(file, line + 1), null, null,
-                    "is not valid UTF-8 (" + e.getMessage() + "); export the table as UTF-8");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.lakesentry.api.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines of UTF-8 text strictly: invalid UTF-8 and over-long lines are refused naming the file
- * and line; a byte-order mark at the start and CR before LF are removed.
+ * and line; a byte-order mark at the start and CR before LF are removed. JSON Lines are read line by
+ * line, CSV through {@link #asReader()}.
  */
 final class StrictLines implements AutoCloseable {
     private final InputStream in;
@@ -77,6 +79,59 @@ final class StrictLines implements AutoCloseable {
             throw ValidationException.of("file " + file + " line " + lineNumber, null, null,
                     "is not valid UTF-8 (" + e.getMessage() + "); export the table as UTF-8");
         }
+    }
+
+    /**
+     * The remaining lines as one text, each ended by LF: for parsers that read characters (CSV), so invalid
+     * UTF-8 and over-long lines are refused naming their own physical line, not wherever the parser's
+     * read-ahead happened to be.
+     */
+    Reader asReader() {
+        return new Reader() {
+            private String line = "";
+            private int pos;
+            private boolean newline;
+            private boolean done;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                int n = 0;
+                while (n < len) {
+                    if (pos < line.length()) {
+                        int k = Math.min(len - n, line.length() - pos);
+                        line.getChars(pos, pos + k, cbuf, off + n);
+                        pos += k;
+                        n += k;
+                    } else if (newline) {
+                        cbuf[off + n++] = '\n';
+                        newline = false;
+                    } else if (done) {
+                        break;
+                    } else {
+                        String next = next();
+                        if (next == null) {
+                            done = true;
+                        } else {
+                            line = next;
+                            pos = 0;
+                            newline = true;
+                            if (n > 0) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                return n == 0 && done ? -1 : n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                StrictLines.this.close();
+            }
+        };
     }
 
     @Override

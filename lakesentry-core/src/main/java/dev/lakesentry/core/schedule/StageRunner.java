@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,17 +99,7 @@ public final class StageRunner {
         boolean last = attempt >= maxAttempts;
         switch (stage) {
             case TRANSFORMATION -> {
-                Outcome t = guarded(stage, accountId, false, parts.transform());
-                runs.add(record(t, attempt, last));
-                retry = t.retryable && !last;
-                if (t.result.outcome() == StageOutcome.FAILED || t.result.outcome() == StageOutcome.SKIPPED_LOCKED) {
-                    return new Attempt(runs, retry);
-                }
-                Optional<Outcome> a = attributePending(accountId);
-                if (a.isPresent()) {
-                    runs.add(record(a.get(), attempt, last));
-                    retry = a.get().retryable && !last;
-                }
+                return transformThenAttribute(accountId, parts.transform(), a -> { }, attempt, maxAttempts);
             }
             case ATTRIBUTION -> {
                 Optional<Outcome> a = attributePending(accountId);
@@ -122,6 +113,35 @@ public final class StageRunner {
             case PLANNING -> retry = single(runs, guarded(stage, accountId, true, parts.plan()), attempt, last);
             case EXECUTION -> retry = single(runs, guarded(stage, accountId, true, parts.execute()), attempt, last);
             default -> throw new IllegalArgumentException("Stage " + stage + " is not run by orchestration");
+        }
+        return new Attempt(runs, retry);
+    }
+
+    /**
+     * Runs a transformation the caller chose (incremental, or a rebuild) for an account and records it in the run
+     * log; unless it failed or was locked out, runs {@code beforeAttribution} and then attribution and rollups of
+     * every partition a successful transformation touched and no successful attribution has covered since. A
+     * process that stops anywhere in between leaves the run log saying what is pending, and the next run catches
+     * up; so {@code beforeAttribution} may safely discard analysis results (a rebuild truncating metrics).
+     *
+     * @param attempt     this attempt's number, from 1
+     * @param maxAttempts attempts allowed; a failure on the last one is recorded as failing
+     */
+    public Attempt transformThenAttribute(String accountId, Function<String, StageResult> transformation,
+                                          Consumer<String> beforeAttribution, int attempt, int maxAttempts) {
+        List<StageRun> runs = new ArrayList<>();
+        boolean last = attempt >= maxAttempts;
+        Outcome t = guarded(StageName.TRANSFORMATION, accountId, false, transformation);
+        runs.add(record(t, attempt, last));
+        boolean retry = t.retryable && !last;
+        if (t.result.outcome() == StageOutcome.FAILED || t.result.outcome() == StageOutcome.SKIPPED_LOCKED) {
+            return new Attempt(runs, retry);
+        }
+        beforeAttribution.accept(accountId);
+        Optional<Outcome> a = attributePending(accountId);
+        if (a.isPresent()) {
+            runs.add(record(a.get(), attempt, last));
+            retry = a.get().retryable && !last;
         }
         return new Attempt(runs, retry);
     }
@@ -218,7 +238,17 @@ public final class StageRunner {
 
     private StageRun record(Outcome o, int attempt, boolean last) {
         boolean failing = o.result.outcome() == StageOutcome.FAILED && (last || !o.retryable);
-        StageRun run = log.append(new StageRun(0, o.result, attempt, failing, process));
+        StageRun run;
+        try {
+            run = log.append(new StageRun(0, o.result, attempt, failing, process));
+        } catch (StoreException e) {
+            if (o.result.outcome() != StageOutcome.FAILED) {
+                throw e;
+            }
+            // The store that failed the stage often fails its run log too: keep the stage's own error in front.
+            throw new StoreException(o.result.stage() + " of account '" + o.result.accountId() + "' failed: "
+                    + o.result.error() + "; recording the failure failed too: " + e.getMessage(), e);
+        }
         if (failing) {
             LOG.error("{} of account '{}' is failing after attempt {}: {}", run.stage(), run.accountId(), attempt,
                     o.result.error());

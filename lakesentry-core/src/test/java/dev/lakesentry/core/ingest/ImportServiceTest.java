@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -152,5 +153,40 @@ class ImportServiceTest {
                         .isEqualTo("file " + file + " line 1"))
                 .hasMessageContaining("usage_quantity").hasMessageContaining("lots");
         assertThat(store.rawReader().rowCount(account.accountId(), SystemTable.BILLING_USAGE)).isZero();
+    }
+
+    @Test
+    void invalidUtf8DeepInACsvFileNamesItsOwnLine() throws IOException {
+        Path full = Files.createDirectories(dir.resolve("csv-full"));
+        ExportFiles.write(account, full, ExportFiles.Format.CSV);
+        List<String> lines = Files.readAllLines(full.resolve("system.billing.usage.csv"), StandardCharsets.UTF_8);
+        assertThat(lines.size()).isGreaterThan(700);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 700; i++) {
+            String line = lines.get(i);
+            if (i == 599) {
+                int comma = line.lastIndexOf(',');
+                bytes.write(line.substring(0, comma + 1).getBytes(StandardCharsets.UTF_8));
+                bytes.write(new byte[] {(byte) 0xC3, (byte) 0x28});
+                bytes.write('\n');
+                continue;
+            }
+            bytes.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = write("system.billing.usage.csv", bytes.toByteArray());
+        assertThatThrownBy(() -> lakeSentry.importer().importFile(file)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining(file + " line 600 ").hasMessageContaining("UTF-8");
+        assertThat(store.rawReader().rowCount(account.accountId(), SystemTable.BILLING_USAGE)).isZero();
+    }
+
+    @Test
+    void aCsvFileWithByteOrderMarkAndCrlfReadsAsTheCleanFile() throws IOException {
+        Path full = Files.createDirectories(dir.resolve("csv-clean"));
+        ExportFiles.write(account, full, ExportFiles.Format.CSV);
+        String text = Files.readString(full.resolve("system.billing.usage.csv"), StandardCharsets.UTF_8);
+        Path file = write("system.billing.usage.csv", ("\uFEFF" + text.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
+        lakeSentry.importer().importFile(file);
+        assertThat(store.rawReader().rowCount(account.accountId(), SystemTable.BILLING_USAGE))
+                .isEqualTo(account.truth().rowCounts().get("system.billing.usage"));
     }
 }

@@ -11,6 +11,7 @@ import dev.lakesentry.api.stage.StageOutcome;
 import dev.lakesentry.core.LakeSentry;
 import dev.lakesentry.core.ingest.CollectorTokens;
 import dev.lakesentry.store.jdbc.JdbcStore;
+import dev.lakesentry.testkit.fixtures.ContentHashes;
 import dev.lakesentry.testkit.generator.AccountGenerator;
 import dev.lakesentry.testkit.generator.GeneratedAccount;
 import dev.lakesentry.testkit.generator.GeneratorConfig;

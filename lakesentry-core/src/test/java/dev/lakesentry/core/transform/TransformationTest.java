@@ -17,6 +17,7 @@ import dev.lakesentry.api.store.LedgerScope;
 import dev.lakesentry.api.store.LedgerStep;
 import dev.lakesentry.core.LakeSentry;
 import dev.lakesentry.store.jdbc.JdbcStore;
+import dev.lakesentry.testkit.fixtures.ContentHashes;
 import dev.lakesentry.testkit.generator.AccountGenerator;
 import dev.lakesentry.testkit.generator.GeneratedAccount;
 import dev.lakesentry.testkit.generator.GeneratorConfig;
@@ -146,7 +147,7 @@ class TransformationTest {
         List<PushEnvelope> all = PushEnvelopes.forAccount(account, "c", 5_000);
         push(all.subList(0, all.size() / 2));
         lakeSentry.transform(account.accountId());
-        String before = dev.lakesentry.core.pipeline.ContentHashes.ledger(store, account.accountId());
+        String before = ContentHashes.ledger(store, account.accountId());
         long mark = store.ledgerReader().builtThroughSequence(account.accountId());
         push(all.subList(all.size() / 2, all.size()));
 
@@ -158,7 +159,7 @@ class TransformationTest {
 
         assertThat(result.outcome()).isEqualTo(StageOutcome.FAILED);
         assertThat(result.failure()).hasValueSatisfying(m -> assertThat(m).contains("injected"));
-        assertThat(dev.lakesentry.core.pipeline.ContentHashes.ledger(store, account.accountId())).isEqualTo(before);
+        assertThat(ContentHashes.ledger(store, account.accountId())).isEqualTo(before);
         assertThat(store.ledgerReader().builtThroughSequence(account.accountId())).isEqualTo(mark);
         assertThat(lakeSentry.transform(account.accountId()).outcome()).isEqualTo(StageOutcome.SUCCEEDED);
     }

@@ -18,6 +18,7 @@ public final class Main {
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.dev.lakesentry.core.schedule.StageRunner", "info");
         }
         System.exit(commandLine(Clock.systemUTC()).execute(args));
     }

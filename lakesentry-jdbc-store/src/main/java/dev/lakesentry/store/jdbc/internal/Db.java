@@ -101,6 +101,17 @@ public final class Db {
         SQLException sql = sqlCause(e);
         String where = (table == null ? "" : " on table " + table) + (key == null ? "" : " for key '" + key + "'");
         String what;
+        boolean files = maskedUrl != null && maskedUrl.startsWith("jdbc:h2:file:");
+        java.io.IOException io = files ? ioCause(e) : null;
+        if (io != null) {
+            // The database's own files failed (an embedded store on a full or read-only disk): name them.
+            return new StoreException("Cannot write the store's files at " + maskedUrl + where + ": " + io.getMessage()
+                    + " (free space or make the directory writable, then run again; committed data is kept)", table, key, e);
+        }
+        if (files && sql != null && sql.getErrorCode() == H2_READ_ONLY) {
+            return new StoreException("The store's files at " + maskedUrl + " are read-only" + where
+                    + " (make the directory writable, then run again; committed data is kept)", table, key, e);
+        }
         if (sql instanceof SQLTransientConnectionException || (sql != null && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("08"))) {
             what = "Lost the connection to " + maskedUrl;
@@ -111,6 +122,36 @@ public final class Db {
         }
         String detail = sql != null ? sql.getMessage() : e.getMessage();
         return new StoreException(what + where + ": " + detail, table, key, e);
+    }
+
+    /** H2's "database is read only" (its files were not writable when it opened them). */
+    private static final int H2_READ_ONLY = 90097;
+
+    /**
+     * The first I/O failure behind {@code e}: H2 may keep it behind a cause, a suppressed exception or a batch's
+     * next exception, with circular references, so the search remembers what it has seen.
+     */
+    private static java.io.IOException ioCause(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty() && seen.size() < 100) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.io.IOException io) {
+                return io;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                todo.add(sql.getNextException());
+            }
+        }
+        return null;
     }
 
     private static SQLException sqlCause(Throwable e) {

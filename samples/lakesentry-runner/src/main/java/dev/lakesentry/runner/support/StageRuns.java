@@ -58,7 +58,8 @@ public final class StageRuns {
             JSON.writeValue(tmp.toFile(), all);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new RunnerException("Cannot write the stage-run log", file, "check that the data directory is writable", e);
+            throw new RunnerException("Cannot write the stage-run log", file,
+                    "check that the data directory is writable and has free space (" + e + ")", e);
         }
     }
 
