@@ -172,11 +172,11 @@ public final class JdbcLedgerBuilder extends WriterSupport<LedgerBuilder> implem
             h.createUpdate(sql("mark_all_final")).bind("account_id", account).execute();
             return n;
         }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < late.size(); i++) {
+            names.append(i == 0 ? ":d" : ", :d").append(i);
+        }
         for (String statement : List.of("mark_provisional", "mark_final")) {
-            StringBuilder names = new StringBuilder();
-            for (int i = 0; i < late.size(); i++) {
-                names.append(i == 0 ? ":d" : ", :d").append(i);
-            }
             var update = h.createUpdate(sql(statement).replace("<days>", names)).bind("account_id", account);
             for (int i = 0; i < late.size(); i++) {
                 update.bind("d" + i, b.date(late.get(i)));
