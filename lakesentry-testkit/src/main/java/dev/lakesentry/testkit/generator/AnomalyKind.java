@@ -15,6 +15,13 @@ public enum AnomalyKind {
     GRADUAL_SPEND_SPIKE(InsightType.SPEND_ANOMALY),
     /** One job run that lasts many times the usual duration and then times out. */
     RUNAWAY_JOB_RUN(InsightType.SPEND_ANOMALY),
+    /**
+     * A resource's daily spend steps up and stays up after a configuration change: a SQL warehouse's
+     * auto-stop set to 0, or an all-purpose cluster's auto-termination turned off. Labelled on the
+     * resource for the two weeks from the change; {@code details.material} says whether the step is at least
+     * 50 a day in the price's currency on the resource itself (the spend detectors' smallest increase).
+     */
+    SPEND_LEVEL_SHIFT(InsightType.SPEND_ANOMALY),
     /** A job's runs take much longer from a point on. */
     JOB_DURATION_REGRESSION(InsightType.JOB_DURATION_REGRESSION),
     /** A job's failure rate jumps from a point on. */

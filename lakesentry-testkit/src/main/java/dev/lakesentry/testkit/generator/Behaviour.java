@@ -26,6 +26,9 @@ import java.util.List;
  * @param queriesPerBusinessHour  mean SQL queries per warehouse per business hour
  * @param lateRowShare            share of ORIGINAL billing rows that arrive days late
  * @param correctionShare         share of billing rows later corrected by a RETRACTION and a RESTATEMENT
+ * @param weeklyJobs              extra jobs per workspace that run once a week, on one weekday, on a large
+ *                                cluster (a weekly full refresh): weekly seasonality in a job's spend, normal
+ *                                behaviour that the truth does not label; 0 in the profiles' defaults
  * @since 0.1.0
  */
 public record Behaviour(
@@ -47,7 +50,8 @@ public record Behaviour(
         double idleMinHours,
         double queriesPerBusinessHour,
         double lateRowShare,
-        double correctionShare) {
+        double correctionShare,
+        int weeklyJobs) {
 
     public Behaviour {
         teams = List.copyOf(teams);
@@ -76,6 +80,7 @@ public record Behaviour(
         atLeast(oversizedWorkers, 2, "oversizedWorkers");
         atLeast(idleMinHours, 0.5, "idleMinHours");
         atLeast(queriesPerBusinessHour, 0.0, "queriesPerBusinessHour");
+        atLeast(weeklyJobs, 0, "weeklyJobs");
     }
 
     private static void share(double v, String name) {
@@ -94,7 +99,7 @@ public record Behaviour(
     public static Behaviour defaults() {
         return new Behaviour(List.of("data-eng", "analytics", "ml-platform", "finance-bi", "marketing"), "team",
                 List.of("env", "cost_center"), 0.85, 0.8, 0.15, true, 5.0, 3.0, 12.0, 2.5, 0.03, 0.40, 16, 8,
-                2.0, 12.0, 0.01, 0.004);
+                2.0, 12.0, 0.01, 0.004, 0);
     }
 
     /** A builder starting from these values. */
@@ -123,6 +128,7 @@ public record Behaviour(
         private double queriesPerBusinessHour;
         private double lateRowShare;
         private double correctionShare;
+        private int weeklyJobs;
 
         private Builder(Behaviour b) {
             teams = b.teams;
@@ -144,6 +150,7 @@ public record Behaviour(
             queriesPerBusinessHour = b.queriesPerBusinessHour;
             lateRowShare = b.lateRowShare;
             correctionShare = b.correctionShare;
+            weeklyJobs = b.weeklyJobs;
         }
 
         public Builder teams(List<String> v) { teams = v; return this; }
@@ -165,13 +172,14 @@ public record Behaviour(
         public Builder queriesPerBusinessHour(double v) { queriesPerBusinessHour = v; return this; }
         public Builder lateRowShare(double v) { lateRowShare = v; return this; }
         public Builder correctionShare(double v) { correctionShare = v; return this; }
+        public Builder weeklyJobs(int v) { weeklyJobs = v; return this; }
 
         /** The behaviour; throws {@link IllegalArgumentException} naming the first bad value. */
         public Behaviour build() {
             return new Behaviour(teams, teamTagKey, extraTagKeys, taggedShare, seasonalityStrength, noise,
                     injectAnomalies, spikeFactor, gradualFactor, runawayFactor, regressionFactor, baselineFailureRate,
                     failureRateJump, idleInjectedHours, oversizedWorkers, idleMinHours, queriesPerBusinessHour,
-                    lateRowShare, correctionShare);
+                    lateRowShare, correctionShare, weeklyJobs);
         }
     }
 }

@@ -97,6 +97,17 @@ final class Catalog {
         return "PREMIUM_APPS_SERVERLESS_COMPUTE_" + regionSuffix(cloud);
     }
 
+    /** The default list price of {@code sku} on {@code cloud} per unit at {@code at}; 0 when it has none. */
+    static double listPrice(GeneratorConfig c, String sku, String cloud, Instant at) {
+        for (Price p : prices(c)) {
+            if (p.sku().equals(sku) && p.cloud().equals(cloud) && !at.isBefore(p.start())
+                    && (p.end() == null || at.isBefore(p.end()))) {
+                return Double.parseDouble(p.listDefault());
+            }
+        }
+        return 0;
+    }
+
     /** The instant the all-purpose price changes: the middle of the period, at midnight UTC. */
     static Instant priceChange(GeneratorConfig c) {
         return c.start().plusDays(c.days() / 2).atStartOfDay().toInstant(ZoneOffset.UTC);

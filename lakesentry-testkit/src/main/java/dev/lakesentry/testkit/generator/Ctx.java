@@ -119,6 +119,49 @@ final class Ctx {
         anomalies.add(new LabelledAnomaly(kind, kind.insightType(), subject, window, severity, related, details));
     }
 
+    /** A step in daily spend smaller than this (in the price's currency) is not material on its own subject. */
+    static final double MATERIAL_DAILY_INCREASE = 50;
+
+    /**
+     * Labels the step in a resource's daily list cost that a configuration change at {@code changeMinute}
+     * causes ({@link AnomalyKind#SPEND_LEVEL_SHIFT}): window the two weeks from the change (two of every
+     * weekday, so the first weekends at the new level are inside it); details the mean
+     * daily cost of the (up to) 28 whole days before the change day and of the 7 whole days after it,
+     * the increase, and whether it is material. Nothing is labelled when no whole day follows the change.
+     *
+     * @param dailyCost the resource's list cost per day of the period
+     */
+    void spendShift(Subject subject, List<Subject> related, double[] dailyCost, long changeMinute, String cause) {
+        int changeDay = (int) (changeMinute / 1440);
+        int afterFrom = changeDay + 1;
+        int afterTo = Math.min(cfg.days(), changeDay + 8);
+        int beforeFrom = Math.max(0, changeDay - 28);
+        if (changeMinute < 0 || afterFrom >= afterTo || beforeFrom >= changeDay) {
+            return;
+        }
+        double before = mean(dailyCost, beforeFrom, changeDay);
+        double after = mean(dailyCost, afterFrom, afterTo);
+        double increase = after - before;
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("cause", cause);
+        details.put("dailyCostBefore", String.format(java.util.Locale.ROOT, "%.2f", before));
+        details.put("dailyCostAfter", String.format(java.util.Locale.ROOT, "%.2f", after));
+        details.put("dailyIncrease", String.format(java.util.Locale.ROOT, "%.2f", increase));
+        details.put("material", String.valueOf(increase >= MATERIAL_DAILY_INCREASE));
+        Instant from = at(changeMinute);
+        Instant to = from.plusSeconds(14 * 86_400L).isAfter(end) ? end : from.plusSeconds(14 * 86_400L);
+        anomaly(AnomalyKind.SPEND_LEVEL_SHIFT, subject, new TimeWindow(from, to),
+                SeverityRules.spend(before > 0 ? after / before : 0), related, details);
+    }
+
+    private static double mean(double[] values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - from);
+    }
+
     void correction(CorrectionGroup g) {
         corrections.add(g);
     }

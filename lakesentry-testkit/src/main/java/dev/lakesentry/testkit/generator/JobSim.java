@@ -22,7 +22,7 @@ import java.util.Map;
 final class JobSim {
     enum Kind { AP_HOSTED, SERVERLESS, JOB_CLUSTER }
 
-    enum Role { NONE, SUDDEN, RUNAWAY, GRADUAL, REGRESSION, FAIL_JUMP }
+    enum Role { NONE, SUDDEN, RUNAWAY, GRADUAL, REGRESSION, FAIL_JUMP, WEEKLY }
 
     record Planned(int day, long startSec, double minutes, int workers, String trigger, boolean runaway) {
     }
@@ -61,6 +61,8 @@ final class JobSim {
     private final long runBase;
     private final long taskBase;
     private final int anomalyDay;
+    /** The day of the week (1 = Monday) a weekly job runs on; 0 for every other job. */
+    private final int weeklyDay;
     String hostClusterId;
     private List<Planned> plan;
 
@@ -84,12 +86,13 @@ final class JobSim {
         int rpd = r.pick(List.of(1, 1, 2, 4));
         // The jobs whose spend anomalies the truth labels are large ETL jobs (tens of dollars a day), so
         // the injected spikes are material in money, as the spend anomalies a cost tool is meant to find.
-        boolean material = role == Role.SUDDEN || role == Role.GRADUAL || role == Role.RUNAWAY;
+        boolean material = role == Role.SUDDEN || role == Role.GRADUAL || role == Role.RUNAWAY || role == Role.WEEKLY;
         this.runsPerDay = switch (role) {
             case FAIL_JUMP -> 4;
             case REGRESSION, RUNAWAY -> 1;
             case SUDDEN -> Math.min(rpd, 2);
             case GRADUAL -> 2;
+            case WEEKLY -> 1;
             default -> kind == Kind.JOB_CLUSTER ? rpd : 1;
         };
         this.firstMinute = kind == Kind.SERVERLESS ? 300 + r.intBetween(0, 30) : r.intBetween(0, 330);
@@ -117,6 +120,7 @@ final class JobSim {
             default -> 0.6;
         };
         int jitter = days >= 30 ? r.intBetween(-2, 2) : 0;
+        this.weeklyDay = role == Role.WEEKLY ? r.intBetween(1, 7) : 0;
         this.anomalyDay = Math.max(Math.min(5, days - 1), Math.min(days - 1, (int) Math.round(days * at) + jitter));
     }
 
@@ -146,6 +150,9 @@ final class JobSim {
                     out.add(new Planned(d, d * 86_400L + (630 + r.intBetween(0, 20)) * 60L + r.intBetween(0, 59),
                             r.between(15, 35), 0, "CRON", false));
                 }
+                continue;
+            }
+            if (role == Role.WEEKLY && ctx.cfg.start().plusDays(d).getDayOfWeek().getValue() != weeklyDay) {
                 continue;
             }
             for (int k = 0; k < runsPerDay; k++) {

@@ -309,6 +309,17 @@ final class WarehouseSim {
                     .divide(BigDecimal.valueOf(3_600_000L), 18, java.math.RoundingMode.HALF_EVEN);
             billing.hour(r, sku, ctx.at(h * 60L), qty, tags, meta, identity, "SQL", features);
         }
+        if (idleRole) {
+            double[] dailyCost = new double[ctx.cfg.days()];
+            for (int h = 0; h < clusterMsPerHour.length; h++) {
+                dailyCost[h / 24] += SIZE_DBU.get(sizeIndex) * clusterMsPerHour[h] / 3_600_000.0
+                        * Catalog.listPrice(ctx.cfg, sku, ws.cloud, ctx.at(h * 60L));
+            }
+            ctx.spendShift(new Subject(SubjectKind.SQL_WAREHOUSE, warehouseId, ws.id),
+                    List.of(new Subject(SubjectKind.WORKSPACE, ws.id, ws.id), new Subject(SubjectKind.TEAM, team, null),
+                            new Subject(SubjectKind.SKU, sku, null)),
+                    dailyCost, changeMs / 60_000L, "auto-stop set to 0");
+        }
     }
 
     private void labelIdle(List<Query> queries, List<long[]> sessions) {

@@ -46,6 +46,9 @@ final class WorkspaceSim {
             }
             jobs.add(new JobSim(ctx, ws, billing, j, kind, role));
         }
+        for (int w = 0; w < ctx.b.weeklyJobs(); w++) {
+            jobs.add(new JobSim(ctx, ws, billing, c.jobs() + w, JobSim.Kind.JOB_CLUSTER, JobSim.Role.WEEKLY));
+        }
 
         for (int k = 0; k < c.allPurposeClusters(); k++) {
             ApClusterSim.Role role = ApClusterSim.Role.NORMAL;

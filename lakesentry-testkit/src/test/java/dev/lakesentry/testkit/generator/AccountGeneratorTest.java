@@ -265,6 +265,56 @@ class AccountGeneratorTest {
     }
 
     @Test
+    void configurationChangesLabelTheSpendStepTheyCause() {
+        List<LabelledAnomaly> shifts = small.truth().anomalies(AnomalyKind.SPEND_LEVEL_SHIFT);
+        assertThat(shifts).extracting(a -> a.subject().kind()).contains(
+                dev.lakesentry.api.insight.SubjectKind.SQL_WAREHOUSE, dev.lakesentry.api.insight.SubjectKind.CLUSTER);
+        for (LabelledAnomaly a : shifts) {
+            assertThat(a.insightType()).isEqualTo(InsightType.SPEND_ANOMALY);
+            assertThat(a.details()).containsKeys("cause", "dailyCostBefore", "dailyCostAfter", "dailyIncrease");
+            double before = Double.parseDouble(a.details().get("dailyCostBefore"));
+            double after = Double.parseDouble(a.details().get("dailyCostAfter"));
+            double increase = Double.parseDouble(a.details().get("dailyIncrease"));
+            assertThat(after).as("a resource left running costs more: %s", a).isGreaterThan(before);
+            assertThat(increase).isCloseTo(after - before, org.assertj.core.data.Offset.offset(0.011));
+            assertThat(a.details().get("material")).isEqualTo(String.valueOf(increase >= 50));
+            assertThat(Duration.between(a.window().start(), a.window().end()))
+                    .isLessThanOrEqualTo(Duration.ofDays(14));
+            assertThat(a.related()).extracting(r -> r.kind()).contains(dev.lakesentry.api.insight.SubjectKind.WORKSPACE,
+                    dev.lakesentry.api.insight.SubjectKind.SKU, dev.lakesentry.api.insight.SubjectKind.TEAM);
+        }
+        // the change is labelled where the configuration history says it happened
+        LabelledAnomaly warehouse = shifts.stream()
+                .filter(a -> a.subject().kind() == dev.lakesentry.api.insight.SubjectKind.SQL_WAREHOUSE).findFirst()
+                .orElseThrow();
+        assertThat(small.rows(SystemTable.WAREHOUSES)).anySatisfy(r -> {
+            assertThat(r.values().get("warehouse_id")).isEqualTo(warehouse.subject().id());
+            assertThat(((Number) r.values().get("auto_stop_minutes")).longValue()).isZero();
+        });
+    }
+
+    @Test
+    void weeklyJobsRunOnOneWeekdayAndLeaveEverythingElseAsItWas() {
+        GeneratorConfig base = GeneratorConfig.small(42);
+        GeneratedAccount weekly = AccountGenerator.generate(base.toBuilder()
+                .behaviour(base.behaviour().toBuilder().weeklyJobs(1).build()).build());
+        Set<Object> before = small.rows(SystemTable.JOBS).stream().map(r -> r.values().get("job_id"))
+                .collect(Collectors.toSet());
+        Set<Object> added = weekly.rows(SystemTable.JOBS).stream().map(r -> r.values().get("job_id"))
+                .filter(id -> !before.contains(id)).collect(Collectors.toSet());
+        assertThat(added).hasSize(base.workspaces());
+        for (Object job : added) {
+            Set<java.time.DayOfWeek> days = weekly.rows(SystemTable.BILLING_USAGE).stream()
+                    .filter(r -> job.equals(((Map<?, ?>) r.values().get("usage_metadata")).get("job_id")))
+                    .map(r -> LocalDate.parse((String) r.values().get("usage_date")).getDayOfWeek())
+                    .collect(Collectors.toSet());
+            assertThat(days).as("weekdays job %s is billed on", job).hasSize(1);
+        }
+        assertThat(weekly.rows(SystemTable.QUERY_HISTORY)).isEqualTo(small.rows(SystemTable.QUERY_HISTORY));
+        assertThat(weekly.truth().anomalies()).isEqualTo(small.truth().anomalies());
+    }
+
+    @Test
     void behaviourParametersChangeTheTruth() {
         GeneratorConfig base = GeneratorConfig.small(42);
         GeneratedAccount bigger = AccountGenerator.generate(base.toBuilder()
