@@ -8,7 +8,6 @@ import dev.lakesentry.api.insight.SubjectKind;
 import dev.lakesentry.api.ledger.Identity;
 import dev.lakesentry.api.ledger.UsageLineItem;
 import dev.lakesentry.api.ledger.WorkUnitRef;
-import dev.lakesentry.api.ledger.WorkUnitType;
 import dev.lakesentry.api.metrics.CostAllocation;
 import dev.lakesentry.api.metrics.CostDimension;
 import dev.lakesentry.api.metrics.DailyCost;
@@ -149,12 +148,20 @@ final class SpendSeries {
     }
 
     /**
-     * A work unit as a subject: a job as {@code JOB} with its job id and workspace (as the job detectors
-     * and the test kit's truth name it), any other work unit as {@code WORK_UNIT} with its key.
+     * A work unit as a subject, named as the other detectors and the test kit's truth name the resource:
+     * a job as {@code JOB}, a SQL warehouse as {@code SQL_WAREHOUSE}, an interactive cluster as
+     * {@code CLUSTER} and a serving endpoint as {@code SERVING_ENDPOINT}, each with its own id and
+     * workspace; a pipeline as {@code WORK_UNIT} with its key.
      */
     static Subject workUnitSubject(WorkUnitRef unit) {
-        return unit.type() == WorkUnitType.JOB ? new Subject(SubjectKind.JOB, unit.externalId(), unit.workspaceId())
-                : new Subject(SubjectKind.WORK_UNIT, unit.key(), unit.workspaceId());
+        SubjectKind kind = switch (unit.type()) {
+            case JOB -> SubjectKind.JOB;
+            case SQL_WAREHOUSE -> SubjectKind.SQL_WAREHOUSE;
+            case INTERACTIVE_CLUSTER -> SubjectKind.CLUSTER;
+            case SERVING_ENDPOINT -> SubjectKind.SERVING_ENDPOINT;
+            case PIPELINE -> SubjectKind.WORK_UNIT;
+        };
+        return new Subject(kind, kind == SubjectKind.WORK_UNIT ? unit.key() : unit.externalId(), unit.workspaceId());
     }
 
     private static String key(Subject subject, Currency currency) {
