@@ -26,9 +26,10 @@ import java.util.List;
  * @param queriesPerBusinessHour  mean SQL queries per warehouse per business hour
  * @param lateRowShare            share of ORIGINAL billing rows that arrive days late
  * @param correctionShare         share of billing rows later corrected by a RETRACTION and a RESTATEMENT
- * @param weeklyJobs              extra jobs per workspace that run once a week, on one weekday, on a large
- *                                cluster (a weekly full refresh): weekly seasonality in a job's spend, normal
- *                                behaviour that the truth does not label; 0 in the profiles' defaults
+ * @param weeklyJobs              extra jobs per workspace that refresh in full once a week on a large cluster
+ *                                and load increments on a fifth of it the other days: weekly seasonality in a
+ *                                job's daily spend, normal behaviour that the truth does not label; 0 in the
+ *                                profiles' defaults
  * @since 0.1.0
  */
 public record Behaviour(

@@ -152,13 +152,14 @@ final class JobSim {
                 }
                 continue;
             }
-            if (role == Role.WEEKLY && ctx.cfg.start().plusDays(d).getDayOfWeek().getValue() != weeklyDay) {
-                continue;
-            }
+            // a weekly job refreshes in full on its weekday and loads increments (a fifth of the cluster, half
+            // the time) on the other days
+            boolean increment = role == Role.WEEKLY
+                    && ctx.cfg.start().plusDays(d).getDayOfWeek().getValue() != weeklyDay;
             for (int k = 0; k < runsPerDay; k++) {
                 long start = d * 86_400L + firstMinute * 60L + k * (86_400L / runsPerDay) + r.intBetween(0, 90);
-                double minutes = baseMinutes * r.lognormal(b.noise() * 0.5);
-                int workers = baseWorkers;
+                double minutes = baseMinutes * r.lognormal(b.noise() * 0.5) * (increment ? 0.5 : 1);
+                int workers = increment ? Math.max(1, (int) Math.round(baseWorkers * 0.2)) : baseWorkers;
                 boolean runaway = false;
                 if (b.injectAnomalies()) {
                     if (role == Role.REGRESSION && d >= anomalyDay) {
