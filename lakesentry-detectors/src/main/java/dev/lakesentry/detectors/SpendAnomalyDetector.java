@@ -11,7 +11,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * LakeSentry's default spend anomaly detector: robust, seasonal and self-correcting. Per daily cost
- * series it expects each day to cost the median of the same weekday in the baseline (the overall
- * median when a weekday has too few points), measures spread as the scaled median absolute deviation
- * of the residuals (with floors), keeps past anomalies out of the baseline (days flagged by its earlier
+ * series it expects each day to cost the median of its seasonal group in the baseline (no grouping,
+ * weekdays against weekends, or each weekday: whichever predicts the baseline's own days best when
+ * each is left out), measures spread as the scaled median absolute deviation of those leave-one-out
+ * residuals (with floors), keeps past anomalies out of the baseline (days flagged by its earlier
  * insights, then iterative trimming), flags recent days whose robust score and dollar increase pass
  * the thresholds, and treats a rise that has persisted for {@code shiftDays}, or that recurs on the
  * same weekday for {@code weekdayShiftWeeks} weeks, as the new normal. See
@@ -40,6 +40,15 @@ public final class SpendAnomalyDetector implements Detector {
 
     /** Makes the median absolute deviation a consistent estimator of a normal standard deviation. */
     static final double MAD_SCALE = 1.4826;
+
+    /** The quantile of absolute residuals the tail spread reads (nearest rank). */
+    static final double TAIL_QUANTILE = 0.9;
+
+    /** The same quantile of the absolute value of a standard normal variable. */
+    static final double TAIL_Z = 1.6449;
+
+    /** Points a seasonal group needs before its own spread is used beside the pooled one. */
+    static final int MIN_GROUP_SCALE_POINTS = 10;
 
     private final int baselineDays;
     private final int recentDays;
@@ -73,11 +82,11 @@ public final class SpendAnomalyDetector implements Detector {
         Settings s = new Settings(ID, config);
         baselineDays = s.integer("baselineDays", 35, 7);
         recentDays = s.integer("recentDays", 2, 1);
-        minBaselinePoints = s.integer("minBaselinePoints", 10, 3);
+        minBaselinePoints = s.integer("minBaselinePoints", 14, 3);
         threshold = s.number("threshold", 3.5, 0.5, 1000);
         minIncrease = s.money("minIncrease", "50");
         minDailyCost = s.money("minDailyCost", "10");
-        relativeScaleFloor = s.number("relativeScaleFloor", 0.10, 0, 10);
+        relativeScaleFloor = s.number("relativeScaleFloor", 0.15, 0, 10);
         absoluteScaleFloor = s.money("absoluteScaleFloor", "5");
         minLikeWeekdays = s.integer("minLikeWeekdays", 3, 1);
         trimIterations = s.integer("trimIterations", 5, 0);
@@ -185,7 +194,7 @@ public final class SpendAnomalyDetector implements Detector {
         figures.put("excludedAsPastAnomalies", String.valueOf(excludedCount));
         figures.put("baselineMedian", Support.fmt(model.median));
         figures.put("robustScale", Support.fmt(model.mad));
-        figures.put("weekdaySeasonality", String.valueOf(!model.weekdayMedians.isEmpty()));
+        figures.put("seasonality", model.shape.setting());
         if (shiftStart != null) {
             figures.put("levelShiftSince", shiftStart.toString());
         }
@@ -253,51 +262,172 @@ public final class SpendAnomalyDetector implements Detector {
         return model;
     }
 
+    /**
+     * Fits the baseline on {@code days}: for each seasonal shape the data supports (flat; weekdays against
+     * weekends; each weekday on its own, when every group has at least {@code minLikeWeekdays} points) the
+     * expected cost of a day is the median of its group, and the spread is 1.4826 × the median absolute
+     * deviation of the <em>leave-one-out</em> residuals (each day against the median of its group without
+     * it). The shape with the smallest such spread wins, the simplest on a tie. Leaving the day out makes
+     * the spread a prediction error: with five points per weekday, residuals against a median that
+     * includes the day itself are too small (one in five is exactly zero), and a noisy series looked far
+     * more regular than it is.
+     */
     private Model fit(SpendSeries.Series series, List<LocalDate> days, int trimmed) {
-        Median median = new Median();
-        double[] all = days.stream().mapToDouble(d -> series.cost(d).doubleValue()).toArray();
-        double overall = median.evaluate(all);
-        Map<DayOfWeek, Double> weekday = new EnumMap<>(DayOfWeek.class);
-        Map<DayOfWeek, List<Double>> byDay = new EnumMap<>(DayOfWeek.class);
-        for (LocalDate d : days) {
-            byDay.computeIfAbsent(d.getDayOfWeek(), k -> new ArrayList<>()).add(series.cost(d).doubleValue());
+        double[] x = new double[days.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = series.cost(days.get(i)).doubleValue();
         }
-        boolean everyWeekday = byDay.size() == 7 && byDay.values().stream().allMatch(l -> l.size() >= minLikeWeekdays);
-        if (everyWeekday) {
-            byDay.forEach((k, v) -> weekday.put(k, median.evaluate(v.stream().mapToDouble(Double::doubleValue).toArray())));
+        Model best = null;
+        for (Seasonality shape : Seasonality.values()) {
+            Model m = fitShape(shape, days, x, trimmed);
+            if (m != null && (best == null || m.mad < best.mad)) {
+                best = m;
+            }
         }
-        Model partial = new Model(days, overall, weekday, 0, trimmed);
-        double[] residuals = days.stream().mapToDouble(d -> series.cost(d).doubleValue() - partial.expected(d)).toArray();
-        double centre = median.evaluate(residuals);
-        double[] deviations = new double[residuals.length];
-        for (int i = 0; i < residuals.length; i++) {
-            deviations[i] = Math.abs(residuals[i] - centre);
-        }
-        return new Model(days, overall, weekday, MAD_SCALE * median.evaluate(deviations), trimmed);
+        return best;
     }
 
-    /** A fitted baseline: expected cost per weekday (or overall) and the robust spread. */
+    private Model fitShape(Seasonality shape, List<LocalDate> days, double[] x, int trimmed) {
+        Map<Integer, List<Double>> groups = new TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            groups.computeIfAbsent(shape.group(days.get(i)), k -> new ArrayList<>()).add(x[i]);
+        }
+        int minPoints = shape == Seasonality.NONE ? 2 : Math.max(2, minLikeWeekdays);
+        if (groups.size() != shape.groups() || groups.values().stream().anyMatch(g -> g.size() < minPoints)) {
+            return null;
+        }
+        Map<Integer, double[]> sorted = new TreeMap<>();
+        Map<Integer, Double> medians = new TreeMap<>();
+        groups.forEach((k, v) -> {
+            double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            sorted.put(k, a);
+            medians.put(k, median(a, -1));
+        });
+        double[] residuals = new double[x.length];
+        Map<Integer, List<Double>> groupResiduals = new TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            int group = shape.group(days.get(i));
+            double[] g = sorted.get(group);
+            residuals[i] = x[i] - median(g, java.util.Arrays.binarySearch(g, x[i]));
+            groupResiduals.computeIfAbsent(group, k -> new ArrayList<>()).add(residuals[i]);
+        }
+        Map<Integer, Double> groupScales = new TreeMap<>();
+        groupResiduals.forEach((k, v) -> {
+            if (v.size() >= MIN_GROUP_SCALE_POINTS && groupResiduals.size() > 1) {
+                groupScales.put(k, madScale(v.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        });
+        double overall = new Median().evaluate(x);
+        return new Model(days, overall, shape, medians, spread(residuals), groupScales, trimmed);
+    }
+
+    /**
+     * The spread of residuals: the larger of 1.4826 × their median absolute deviation and their 90th
+     * percentile absolute deviation ÷ 1.6449. Both estimate the standard deviation of normal residuals;
+     * the second follows a heavy upper tail (a warehouse whose ordinary weeks have a burst day or two)
+     * that the median ignores, while a tenth of the days can still be anomalies without moving it.
+     */
+    static double spread(double[] values) {
+        double[] deviations = absoluteDeviations(values);
+        int rank = (int) Math.ceil(TAIL_QUANTILE * deviations.length) - 1;
+        return Math.max(MAD_SCALE * median(deviations, -1), deviations[Math.max(0, rank)] / TAIL_Z);
+    }
+
+    /**
+     * 1.4826 × the median absolute deviation alone: the spread of one seasonal group, whose ten or so points
+     * are too few for a 90th percentile (two high days among ten would set it).
+     */
+    static double madScale(double[] values) {
+        return MAD_SCALE * median(absoluteDeviations(values), -1);
+    }
+
+    /** |value − median| of each value, sorted. */
+    private static double[] absoluteDeviations(double[] values) {
+        double[] r = values.clone();
+        java.util.Arrays.sort(r);
+        double centre = median(r, -1);
+        double[] deviations = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            deviations[i] = Math.abs(r[i] - centre);
+        }
+        java.util.Arrays.sort(deviations);
+        return deviations;
+    }
+
+    /** The median of sorted {@code a}, leaving out index {@code skip} (none when negative). */
+    static double median(double[] a, int skip) {
+        int n = skip < 0 ? a.length : a.length - 1;
+        if (n % 2 == 1) {
+            return at(a, n / 2, skip);
+        }
+        return (at(a, n / 2 - 1, skip) + at(a, n / 2, skip)) / 2;
+    }
+
+    private static double at(double[] a, int i, int skip) {
+        return skip >= 0 && i >= skip ? a[i + 1] : a[i];
+    }
+
+    /** The seasonal shapes the baseline can take: the groups whose days are expected to cost alike. */
+    enum Seasonality {
+        NONE(1), WEEKEND(2), WEEKDAY(7);
+
+        private final int groups;
+
+        Seasonality(int groups) {
+            this.groups = groups;
+        }
+
+        int groups() {
+            return groups;
+        }
+
+        int group(LocalDate d) {
+            DayOfWeek w = d.getDayOfWeek();
+            return switch (this) {
+                case NONE -> 0;
+                case WEEKEND -> w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY ? 1 : 0;
+                case WEEKDAY -> w.getValue();
+            };
+        }
+
+        String setting() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A fitted baseline: expected cost per seasonal group and the robust spread. */
     private final class Model {
         final List<LocalDate> days;
         final double median;
-        final Map<DayOfWeek, Double> weekdayMedians;
+        final Seasonality shape;
+        final Map<Integer, Double> groupMedians;
         final double mad;
+        final Map<Integer, Double> groupScales;
         final int trimmed;
 
-        Model(List<LocalDate> days, double median, Map<DayOfWeek, Double> weekdayMedians, double mad, int trimmed) {
+        Model(List<LocalDate> days, double median, Seasonality shape, Map<Integer, Double> groupMedians, double mad,
+              Map<Integer, Double> groupScales, int trimmed) {
             this.days = days;
             this.median = median;
-            this.weekdayMedians = weekdayMedians;
+            this.shape = shape;
+            this.groupMedians = groupMedians;
             this.mad = mad;
+            this.groupScales = groupScales;
             this.trimmed = trimmed;
         }
 
         double expected(LocalDate d) {
-            return weekdayMedians.getOrDefault(d.getDayOfWeek(), median);
+            return groupMedians.get(shape.group(d));
         }
 
+        /**
+         * The spread a day is judged against: the pooled spread, or its own group's when that group has
+         * {@value SpendAnomalyDetector#MIN_GROUP_SCALE_POINTS} points or more and is wider (weekdays of a query-driven warehouse
+         * vary far more than its quiet weekends), floored as configured.
+         */
         double scale(LocalDate d) {
-            return Math.max(mad, Math.max(relativeScaleFloor * Math.abs(expected(d)), absoluteScaleFloor.doubleValue()));
+            double spread = Math.max(mad, groupScales.getOrDefault(shape.group(d), 0.0));
+            return Math.max(spread, Math.max(relativeScaleFloor * Math.abs(expected(d)), absoluteScaleFloor.doubleValue()));
         }
     }
 }

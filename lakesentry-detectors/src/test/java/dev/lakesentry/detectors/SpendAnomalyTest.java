@@ -114,6 +114,76 @@ class SpendAnomalyTest {
         assertThat(run(baseline, s)).hasSize(1);
     }
 
+    /**
+     * Weekdays spread widely around 150 with no weekday pattern (query-driven spend), weekends about 70:
+     * the weekday sequence below repeats every 9 weekdays, so each weekday's five points differ week by week.
+     */
+    static double[] busyWarehouse(int days) {
+        double[] weekday = {112, 160, 228, 135, 173, 125, 210, 150, 140};
+        double[] s = new double[days];
+        int w = 0;
+        for (int i = 0; i < days; i++) {
+            java.time.DayOfWeek d = FIRST.plusDays(i).getDayOfWeek();
+            s[i] = d == java.time.DayOfWeek.SATURDAY || d == java.time.DayOfWeek.SUNDAY ? 70 + (i % 3) * 8
+                    : weekday[w++ % weekday.length];
+        }
+        return s;
+    }
+
+    @Test
+    void aBusyDayWithinTheUsualRangeOfANoisySeriesDoesNotFlag() {
+        double[] s = busyWarehouse(44);
+        s[43] = 235;
+        assertThat(FIRST.plusDays(43).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+        assertThat(run(ours, s)).isEmpty();
+        s[43] = 520;
+        assertThat(run(ours, s)).singleElement()
+                .satisfies(i -> assertThat(i.evidence().figures()).containsEntry("seasonality", "weekend"));
+    }
+
+    @Test
+    void theSeasonalShapeWithTheSmallestLeaveOneOutErrorWins() {
+        double[] flat = noisy(42, 100);
+        flat[41] = 600;
+        assertThat(run(ours, flat)).singleElement()
+                .satisfies(i -> assertThat(i.evidence().figures()).containsEntry("seasonality", "none"));
+        double[] weekly = noisy(42, 100);
+        for (int i = 0; i < weekly.length; i++) {
+            weekly[i] += 60 * FIRST.plusDays(i).getDayOfWeek().getValue();
+        }
+        weekly[41] = 2000;
+        assertThat(run(ours, weekly)).singleElement()
+                .satisfies(i -> assertThat(i.evidence().figures()).containsEntry("seasonality", "weekday"));
+    }
+
+    @Test
+    void theSpreadFollowsAHeavyUpperTailButNotAFewOutliers() {
+        // a burst on 2 days in 10: the median absolute deviation is 0, the 90th percentile is not
+        assertThat(SpendAnomalyDetector.spread(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 10, 10}))
+                .isCloseTo(10 / 1.6449, org.assertj.core.data.Offset.offset(1e-9));
+        // one outlier in 20 moves neither estimate
+        double[] mostlyQuiet = new double[20];
+        for (int i = 0; i < 19; i++) {
+            mostlyQuiet[i] = i % 2 == 0 ? 1 : -1;
+        }
+        mostlyQuiet[19] = 500;
+        assertThat(SpendAnomalyDetector.spread(mostlyQuiet)).isCloseTo(1.4826, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void leaveOneOutMedians() {
+        double[] a = {1, 2, 3, 10};
+        assertThat(SpendAnomalyDetector.median(a, -1)).isEqualTo(2.5);
+        assertThat(SpendAnomalyDetector.median(a, 0)).isEqualTo(3);
+        assertThat(SpendAnomalyDetector.median(a, 1)).isEqualTo(3);
+        assertThat(SpendAnomalyDetector.median(a, 2)).isEqualTo(2);
+        assertThat(SpendAnomalyDetector.median(a, 3)).isEqualTo(2);
+        double[] b = {4, 5, 9};
+        assertThat(SpendAnomalyDetector.median(b, -1)).isEqualTo(5);
+        assertThat(SpendAnomalyDetector.median(b, 0)).isEqualTo(7);
+        assertThat(SpendAnomalyDetector.median(b, 2)).isEqualTo(4.5);
+    }
+
     @Test
     void weekendDipsDoNotFlagAndAWeekdayBackToNormalDoesNot() {
         double[] s = noisy(43, 500);
