@@ -170,10 +170,10 @@ public final class DetectionEvaluation {
     }
 
     /**
-     * The three variants tuning never saw (second round; defined before any second-round change and run
-     * once, after the last one): other seeds and changed behaviour.
+     * The three variants reported as unseen in the second round. Their false positives were read after
+     * that report, so from the third round on they are tuning data too.
      */
-    public static List<Variant> unseen() {
+    public static List<Variant> roundTwo() {
         Behaviour d = Behaviour.defaults().toBuilder().weeklyJobs(1).build();
         GeneratorConfig dd = demo(2026).profile("unseen-d")
                 .behaviour(d.toBuilder().noise(0.3).queriesPerBusinessHour(20).spikeFactor(4.0).build()).build();
@@ -184,12 +184,36 @@ public final class DetectionEvaluation {
                 .behaviour(d.toBuilder().teams(List.of("core-data", "bi", "science", "ops")).teamTagKey("cost_owner")
                         .noise(0.2).seasonalityStrength(0.9).spikeFactor(3.5).idleInjectedHours(8).build()).build();
         return List.of(
-                new Variant("unseen-d-seed2026", "demo(2026), timelineRetentionDays 21; weeklyJobs 1, noise 0.3, queriesPerBusinessHour 20, "
+                new Variant("round2-d-seed2026", "demo(2026), timelineRetentionDays 21; weeklyJobs 1, noise 0.3, queriesPerBusinessHour 20, "
                         + "spikeFactor 4.0", dd),
-                new Variant("unseen-e-seed555", "demo(555), timelineRetentionDays 21, 6 workspaces; weeklyJobs 1, seasonalityStrength 0.6, "
+                new Variant("round2-e-seed555", "demo(555), timelineRetentionDays 21, 6 workspaces; weeklyJobs 1, seasonalityStrength 0.6, "
                         + "gradualFactor 2.5, runawayFactor 10.0, taggedShare 0.7", e),
-                new Variant("unseen-f-seed31337", "demo(31337), timelineRetentionDays 21; weeklyJobs 1, teams core-data/bi/science/ops, "
+                new Variant("round2-f-seed31337", "demo(31337), timelineRetentionDays 21; weeklyJobs 1, teams core-data/bi/science/ops, "
                         + "teamTagKey cost_owner, noise 0.2, seasonalityStrength 0.9, spikeFactor 3.5, idleInjectedHours 8", f));
+    }
+
+    /**
+     * The three variants tuning never saw (third round; defined before any third-round change and run
+     * once, after the last one): other seeds and changed behaviour.
+     */
+    public static List<Variant> unseen() {
+        Behaviour d = Behaviour.defaults().toBuilder().weeklyJobs(1).build();
+        GeneratorConfig g = demo(8080).profile("unseen-g")
+                .behaviour(d.toBuilder().noise(0.35).seasonalityStrength(0.7).spikeFactor(3.0).build()).build();
+        GeneratorConfig h = demo(4242).profile("unseen-h").workspaces(5)
+                .behaviour(d.toBuilder().teams(List.of("ingest", "reporting", "ds", "infra")).taggedShare(0.5)
+                        .queriesPerBusinessHour(16).gradualFactor(2.0).runawayFactor(6.0).build()).build();
+        GeneratorConfig i = demo(777).profile("unseen-i")
+                .behaviour(d.toBuilder().weeklyJobs(2).noise(0.2).seasonalityStrength(0.85).spikeFactor(6.0)
+                        .idleInjectedHours(12).build()).build();
+        return List.of(
+                new Variant("unseen-g-seed8080", "demo(8080), timelineRetentionDays 21; weeklyJobs 1, noise 0.35, "
+                        + "seasonalityStrength 0.7, spikeFactor 3.0", g),
+                new Variant("unseen-h-seed4242", "demo(4242), timelineRetentionDays 21, 5 workspaces; weeklyJobs 1, "
+                        + "teams ingest/reporting/ds/infra, taggedShare 0.5, queriesPerBusinessHour 16, gradualFactor 2.0, "
+                        + "runawayFactor 6.0", h),
+                new Variant("unseen-i-seed777", "demo(777), timelineRetentionDays 21; weeklyJobs 2, noise 0.2, "
+                        + "seasonalityStrength 0.85, spikeFactor 6.0, idleInjectedHours 12", i));
     }
 
     /**
@@ -547,7 +571,7 @@ public final class DetectionEvaluation {
     }
 
     /**
-     * Runs the evaluation: {@code tuning} (demo seed 42 and the three round-one variants), {@code unseen}
+     * Runs the evaluation: {@code tuning} (demo seed 42 and the round-one and round-two variants), {@code unseen}
      * (the three unseen variants), {@code all} (both), {@code small} or a variant-name prefix; writes the
      * tables to the optional output file too.
      */
@@ -558,11 +582,13 @@ public final class DetectionEvaluation {
             case "tuning" -> {
                 variants.add(tuning());
                 variants.addAll(roundOne());
+                variants.addAll(roundTwo());
             }
             case "unseen" -> variants.addAll(unseen());
             case "all" -> {
                 variants.add(tuning());
                 variants.addAll(roundOne());
+                variants.addAll(roundTwo());
                 variants.addAll(unseen());
             }
             case "small" -> variants.add(small());
@@ -570,6 +596,7 @@ public final class DetectionEvaluation {
                 List<Variant> known = new ArrayList<>();
                 known.add(tuning());
                 known.addAll(roundOne());
+                known.addAll(roundTwo());
                 known.addAll(unseen());
                 known.add(small());
                 variants.addAll(known.stream().filter(v -> v.name().startsWith(which)).toList());
