@@ -11,8 +11,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -24,8 +26,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * LakeSentry's default spend anomaly detector: robust, seasonal and self-correcting. Per daily cost
  * series it expects each day to cost the median of its seasonal group in the baseline (no grouping,
  * weekdays against weekends, or each weekday: whichever predicts the baseline's own days best when
- * each is left out), measures spread as the scaled median absolute deviation of those leave-one-out
- * residuals (with floors), keeps past anomalies out of the baseline (days flagged by its earlier
+ * each is left out), measures spread on those leave-one-out residuals (the larger of the scaled
+ * median absolute deviation and a 90th-percentile estimate, with floors), keeps past anomalies out of the baseline (days flagged by its earlier
  * insights, then iterative trimming), flags recent days whose robust score and dollar increase pass
  * the thresholds, and treats a rise that has persisted for {@code shiftDays}, or that recurs on the
  * same weekday for {@code weekdayShiftWeeks} weeks, as the new normal. See
@@ -265,9 +267,9 @@ public final class SpendAnomalyDetector implements Detector {
     /**
      * Fits the baseline on {@code days}: for each seasonal shape the data supports (flat; weekdays against
      * weekends; each weekday on its own, when every group has at least {@code minLikeWeekdays} points) the
-     * expected cost of a day is the median of its group, and the spread is 1.4826 × the median absolute
-     * deviation of the <em>leave-one-out</em> residuals (each day against the median of its group without
-     * it). The shape with the smallest such spread wins, the simplest on a tie. Leaving the day out makes
+     * expected cost of a day is the median of its group, and the spread is {@link #spread} of the
+     * <em>leave-one-out</em> residuals (each day against the median of its group without it). The shape
+     * with the smallest such spread wins, the simplest on a tie. Leaving the day out makes
      * the spread a prediction error: with five points per weekday, residuals against a median that
      * includes the day itself are too small (one in five is exactly zero), and a noisy series looked far
      * more regular than it is.
@@ -277,9 +279,10 @@ public final class SpendAnomalyDetector implements Detector {
         for (int i = 0; i < x.length; i++) {
             x[i] = series.cost(days.get(i)).doubleValue();
         }
+        double overall = new Median().evaluate(x);
         Model best = null;
         for (Seasonality shape : Seasonality.values()) {
-            Model m = fitShape(shape, days, x, trimmed);
+            Model m = fitShape(shape, days, x, overall, trimmed);
             if (m != null && (best == null || m.mad < best.mad)) {
                 best = m;
             }
@@ -287,7 +290,7 @@ public final class SpendAnomalyDetector implements Detector {
         return best;
     }
 
-    private Model fitShape(Seasonality shape, List<LocalDate> days, double[] x, int trimmed) {
+    private Model fitShape(Seasonality shape, List<LocalDate> days, double[] x, double overall, int trimmed) {
         Map<Integer, List<Double>> groups = new TreeMap<>();
         for (int i = 0; i < x.length; i++) {
             groups.computeIfAbsent(shape.group(days.get(i)), k -> new ArrayList<>()).add(x[i]);
@@ -308,7 +311,7 @@ public final class SpendAnomalyDetector implements Detector {
         for (int i = 0; i < x.length; i++) {
             int group = shape.group(days.get(i));
             double[] g = sorted.get(group);
-            residuals[i] = x[i] - median(g, java.util.Arrays.binarySearch(g, x[i]));
+            residuals[i] = x[i] - median(g, Arrays.binarySearch(g, x[i]));
             groupResiduals.computeIfAbsent(group, k -> new ArrayList<>()).add(residuals[i]);
         }
         Map<Integer, Double> groupScales = new TreeMap<>();
@@ -317,7 +320,6 @@ public final class SpendAnomalyDetector implements Detector {
                 groupScales.put(k, madScale(v.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         });
-        double overall = new Median().evaluate(x);
         return new Model(days, overall, shape, medians, spread(residuals), groupScales, trimmed);
     }
 
@@ -344,13 +346,13 @@ public final class SpendAnomalyDetector implements Detector {
     /** |value − median| of each value, sorted. */
     private static double[] absoluteDeviations(double[] values) {
         double[] r = values.clone();
-        java.util.Arrays.sort(r);
+        Arrays.sort(r);
         double centre = median(r, -1);
         double[] deviations = new double[r.length];
         for (int i = 0; i < r.length; i++) {
             deviations[i] = Math.abs(r[i] - centre);
         }
-        java.util.Arrays.sort(deviations);
+        Arrays.sort(deviations);
         return deviations;
     }
 
@@ -391,7 +393,7 @@ public final class SpendAnomalyDetector implements Detector {
         }
 
         String setting() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -307,7 +307,8 @@ final class ApClusterSim {
         Map<String, Object> meta = Billing.meta("cluster_id", clusterId, "node_type", workerNode);
         Map<String, Object> identity = Billing.identity(null, null, null);
         Map<String, Object> features = Billing.features(null, null, null, false, false, null, null);
-        double[] dailyCost = new double[ctx.cfg.days()];
+        // only a cluster whose auto-termination is turned off needs its daily cost (for its level-shift label)
+        double[] dailyCost = role == Role.AT_DISABLED ? new double[ctx.cfg.days()] : null;
         for (int h = 0; h < state.length / 60; h++) {
             long running = 0;
             long workerMinutes = 0;
@@ -324,13 +325,14 @@ final class ApClusterSim {
                     .add(workerRate.multiply(BigDecimal.valueOf(workerMinutes * 60)));
             billing.hour(r, sku, ctx.at(h * 60L), Billing.perSeconds(dbuSeconds), tags, meta, identity,
                     "ALL_PURPOSE", features);
-            dailyCost[h / 24] += dbuSeconds.doubleValue() / 3600 * Catalog.listPrice(ctx.cfg, sku, ws.cloud, ctx.at(h * 60L));
+            if (dailyCost != null) {
+                dailyCost[h / 24] += dbuSeconds.doubleValue() / 3600
+                        * Catalog.listPrice(ctx.cfg, sku, ws.cloud, ctx.at(h * 60L));
+            }
         }
-        if (role == Role.AT_DISABLED && changeMinute < state.length) {
-            ctx.spendShift(new Subject(SubjectKind.CLUSTER, clusterId, ws.id),
-                    List.of(new Subject(SubjectKind.WORKSPACE, ws.id, ws.id), new Subject(SubjectKind.TEAM, team, null),
-                            new Subject(SubjectKind.SKU, sku, null)),
-                    dailyCost, changeMinute, "auto-termination disabled");
+        if (dailyCost != null && changeMinute < state.length) {
+            ctx.spendShift(new Subject(SubjectKind.CLUSTER, clusterId, ws.id), ws, team, sku, dailyCost, changeMinute,
+                    "auto-termination disabled");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Account-wide state of one generation run: config, people, the sink and the truth being collected. */
@@ -129,9 +130,14 @@ final class Ctx {
      * daily cost of the (up to) 28 whole days before the change day and of the 7 whole days after it,
      * the increase, and whether it is material. Nothing is labelled when no whole day follows the change.
      *
+     * @param subject   the resource
+     * @param ws        its workspace, team and SKU are the related subjects
      * @param dailyCost the resource's list cost per day of the period
      */
-    void spendShift(Subject subject, List<Subject> related, double[] dailyCost, long changeMinute, String cause) {
+    void spendShift(Subject subject, Ws ws, String team, String sku, double[] dailyCost, long changeMinute,
+                    String cause) {
+        List<Subject> related = List.of(new Subject(SubjectKind.WORKSPACE, ws.id, ws.id),
+                new Subject(SubjectKind.TEAM, team, null), new Subject(SubjectKind.SKU, sku, null));
         int changeDay = (int) (changeMinute / 1440);
         int afterFrom = changeDay + 1;
         int afterTo = Math.min(cfg.days(), changeDay + 8);
@@ -144,9 +150,9 @@ final class Ctx {
         double increase = after - before;
         Map<String, String> details = new LinkedHashMap<>();
         details.put("cause", cause);
-        details.put("dailyCostBefore", String.format(java.util.Locale.ROOT, "%.2f", before));
-        details.put("dailyCostAfter", String.format(java.util.Locale.ROOT, "%.2f", after));
-        details.put("dailyIncrease", String.format(java.util.Locale.ROOT, "%.2f", increase));
+        details.put("dailyCostBefore", String.format(Locale.ROOT, "%.2f", before));
+        details.put("dailyCostAfter", String.format(Locale.ROOT, "%.2f", after));
+        details.put("dailyIncrease", String.format(Locale.ROOT, "%.2f", increase));
         details.put("material", String.valueOf(increase >= MATERIAL_DAILY_INCREASE));
         Instant from = at(changeMinute);
         Instant to = from.plusSeconds(14 * 86_400L).isAfter(end) ? end : from.plusSeconds(14 * 86_400L);

@@ -315,10 +315,8 @@ final class WarehouseSim {
                 dailyCost[h / 24] += SIZE_DBU.get(sizeIndex) * clusterMsPerHour[h] / 3_600_000.0
                         * Catalog.listPrice(ctx.cfg, sku, ws.cloud, ctx.at(h * 60L));
             }
-            ctx.spendShift(new Subject(SubjectKind.SQL_WAREHOUSE, warehouseId, ws.id),
-                    List.of(new Subject(SubjectKind.WORKSPACE, ws.id, ws.id), new Subject(SubjectKind.TEAM, team, null),
-                            new Subject(SubjectKind.SKU, sku, null)),
-                    dailyCost, changeMs / 60_000L, "auto-stop set to 0");
+            ctx.spendShift(new Subject(SubjectKind.SQL_WAREHOUSE, warehouseId, ws.id), ws, team, sku, dailyCost,
+                    changeMs / 60_000L, "auto-stop set to 0");
         }
     }
 
