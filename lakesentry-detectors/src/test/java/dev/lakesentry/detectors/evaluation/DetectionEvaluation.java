@@ -193,10 +193,10 @@ public final class DetectionEvaluation {
     }
 
     /**
-     * The three variants tuning never saw (third round; defined before any third-round change and run
-     * once, after the last one): other seeds and changed behaviour.
+     * The three variants reported as unseen in the third round. Their false positives were read after that
+     * report, so from the fourth round on they are tuning data too.
      */
-    public static List<Variant> unseen() {
+    public static List<Variant> roundThree() {
         Behaviour d = Behaviour.defaults().toBuilder().weeklyJobs(1).build();
         GeneratorConfig g = demo(8080).profile("unseen-g")
                 .behaviour(d.toBuilder().noise(0.35).seasonalityStrength(0.7).spikeFactor(3.0).build()).build();
@@ -207,13 +207,38 @@ public final class DetectionEvaluation {
                 .behaviour(d.toBuilder().weeklyJobs(2).noise(0.2).seasonalityStrength(0.85).spikeFactor(6.0)
                         .idleInjectedHours(12).build()).build();
         return List.of(
-                new Variant("unseen-g-seed8080", "demo(8080), timelineRetentionDays 21; weeklyJobs 1, noise 0.35, "
+                new Variant("round3-g-seed8080", "demo(8080), timelineRetentionDays 21; weeklyJobs 1, noise 0.35, "
                         + "seasonalityStrength 0.7, spikeFactor 3.0", g),
-                new Variant("unseen-h-seed4242", "demo(4242), timelineRetentionDays 21, 5 workspaces; weeklyJobs 1, "
+                new Variant("round3-h-seed4242", "demo(4242), timelineRetentionDays 21, 5 workspaces; weeklyJobs 1, "
                         + "teams ingest/reporting/ds/infra, taggedShare 0.5, queriesPerBusinessHour 16, gradualFactor 2.0, "
                         + "runawayFactor 6.0", h),
-                new Variant("unseen-i-seed777", "demo(777), timelineRetentionDays 21; weeklyJobs 2, noise 0.2, "
+                new Variant("round3-i-seed777", "demo(777), timelineRetentionDays 21; weeklyJobs 2, noise 0.2, "
                         + "seasonalityStrength 0.85, spikeFactor 6.0, idleInjectedHours 12", i));
+    }
+
+    /**
+     * The three variants tuning never saw (fourth round; defined before any fourth-round change and run
+     * once, after the last one): other seeds and changed behaviour.
+     */
+    public static List<Variant> unseen() {
+        Behaviour d = Behaviour.defaults().toBuilder().weeklyJobs(1).build();
+        GeneratorConfig j = demo(1618).profile("unseen-j")
+                .behaviour(d.toBuilder().noise(0.28).seasonalityStrength(0.75).queriesPerBusinessHour(24)
+                        .spikeFactor(3.5).build()).build();
+        GeneratorConfig k = demo(90210).profile("unseen-k").workspaces(4)
+                .behaviour(d.toBuilder().weeklyJobs(2).teams(List.of("etl", "analytics", "ml")).teamTagKey("team_name")
+                        .taggedShare(0.65).gradualFactor(2.3).runawayFactor(7.0).idleInjectedHours(9).build()).build();
+        GeneratorConfig l = demo(31).profile("unseen-l").workspaces(5)
+                .behaviour(d.toBuilder().noise(0.25).seasonalityStrength(0.5).spikeFactor(5.0)
+                        .queriesPerBusinessHour(10).build()).build();
+        return List.of(
+                new Variant("unseen-j-seed1618", "demo(1618), timelineRetentionDays 21; weeklyJobs 1, noise 0.28, "
+                        + "seasonalityStrength 0.75, queriesPerBusinessHour 24, spikeFactor 3.5", j),
+                new Variant("unseen-k-seed90210", "demo(90210), timelineRetentionDays 21, 4 workspaces; weeklyJobs 2, "
+                        + "teams etl/analytics/ml, teamTagKey team_name, taggedShare 0.65, gradualFactor 2.3, "
+                        + "runawayFactor 7.0, idleInjectedHours 9", k),
+                new Variant("unseen-l-seed31", "demo(31), timelineRetentionDays 21, 5 workspaces; weeklyJobs 1, "
+                        + "noise 0.25, seasonalityStrength 0.5, spikeFactor 5.0, queriesPerBusinessHour 10", l));
     }
 
     /**
@@ -571,7 +596,7 @@ public final class DetectionEvaluation {
     }
 
     /**
-     * Runs the evaluation: {@code tuning} (demo seed 42 and the round-one and round-two variants), {@code unseen}
+     * Runs the evaluation: {@code tuning} (demo seed 42 and the variants of rounds one to three), {@code unseen}
      * (the three unseen variants), {@code all} (both), {@code small} or a variant-name prefix; writes the
      * tables to the optional output file too.
      */
@@ -583,12 +608,14 @@ public final class DetectionEvaluation {
                 variants.add(tuning());
                 variants.addAll(roundOne());
                 variants.addAll(roundTwo());
+                variants.addAll(roundThree());
             }
             case "unseen" -> variants.addAll(unseen());
             case "all" -> {
                 variants.add(tuning());
                 variants.addAll(roundOne());
                 variants.addAll(roundTwo());
+                variants.addAll(roundThree());
                 variants.addAll(unseen());
             }
             case "small" -> variants.add(small());
@@ -597,6 +624,7 @@ public final class DetectionEvaluation {
                 known.add(tuning());
                 known.addAll(roundOne());
                 known.addAll(roundTwo());
+                known.addAll(roundThree());
                 known.addAll(unseen());
                 known.add(small());
                 variants.addAll(known.stream().filter(v -> v.name().startsWith(which)).toList());
