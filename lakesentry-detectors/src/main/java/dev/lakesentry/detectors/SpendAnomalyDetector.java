@@ -24,10 +24,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * LakeSentry's default spend anomaly detector: robust, seasonal and self-correcting. Per daily cost
- * series it expects each day to cost the median of its seasonal group in the baseline (no grouping,
+ * series, on the log scale by default (ln(cost + {@code logOffset}): spend noise is multiplicative, so
+ * scores are ratios), it expects each day to cost the median of its seasonal group in the baseline (no grouping,
  * weekdays against weekends, or each weekday: whichever predicts the baseline's own days best when
  * each is left out), measures spread on those leave-one-out residuals (the larger of the scaled
- * median absolute deviation and a 90th-percentile estimate, with floors), keeps past anomalies out of the baseline (days flagged by its earlier
+ * median absolute deviation and a 90th-percentile estimate, with floors; on the log scale per class of
+ * day, weekdays or weekends, whose relative noise differs), keeps past anomalies out of the baseline (days flagged by its earlier
  * insights, then iterative trimming), flags recent days whose robust score and dollar increase pass
  * the thresholds, and treats a rise that has persisted for {@code shiftDays}, or that recurs on the
  * same weekday for {@code weekdayShiftWeeks} weeks, as the new normal. See
@@ -65,6 +67,8 @@ public final class SpendAnomalyDetector implements Detector {
     private final int shiftDays;
     private final double shiftFraction;
     private final int weekdayShiftWeeks;
+    private final boolean logScale;
+    private final double logOffset;
     private final boolean usePreviousInsights;
     private final Set<SpendSeries.Dimension> dimensions;
     private final int maxEvidenceRows;
@@ -95,6 +99,16 @@ public final class SpendAnomalyDetector implements Detector {
         shiftDays = s.integer("shiftDays", 7, 2);
         shiftFraction = s.number("shiftFraction", 0.7, 0.1, 1);
         weekdayShiftWeeks = s.integer("weekdayShiftWeeks", 2, 1);
+        String costScale = s.text("costScale", "log");
+        if (!costScale.equals("log") && !costScale.equals("linear")) {
+            throw s.invalid("costScale", costScale, "log or linear");
+        }
+        logScale = costScale.equals("log");
+        BigDecimal offset = s.money("logOffset", "10");
+        if (offset.signum() <= 0) {
+            throw s.invalid("logOffset", offset.toPlainString(), "an amount above 0");
+        }
+        logOffset = offset.doubleValue();
         usePreviousInsights = s.flag("usePreviousInsights", true);
         dimensions = SpendSeries.Dimension.parse(ID, s.text("dimensions", "work-unit,workspace,sku,team"));
         maxEvidenceRows = s.integer("maxEvidenceRows", 100, 1);
@@ -180,9 +194,8 @@ public final class SpendAnomalyDetector implements Detector {
         SortedMap<LocalDate, SpendFinding.Day> flagged = new TreeMap<>();
         for (LocalDate d = recentStart; !d.isAfter(lastDay); d = d.plusDays(1)) {
             if (isHigh(model, series, d) && !repeatsWeekly(model, series, d, first)) {
-                double e = model.expected(d);
-                flagged.put(d, new SpendFinding.Day(series.cost(d), BigDecimal.valueOf(e),
-                        (series.cost(d).doubleValue() - e) / model.scale(d)));
+                flagged.put(d, new SpendFinding.Day(series.cost(d), BigDecimal.valueOf(model.expectedCost(d)),
+                        model.score(series, d)));
             }
         }
         if (flagged.isEmpty()) {
@@ -194,8 +207,9 @@ public final class SpendAnomalyDetector implements Detector {
         figures.put("baselinePoints", String.valueOf(model.days.size()));
         figures.put("trimmedPoints", String.valueOf(model.trimmed));
         figures.put("excludedAsPastAnomalies", String.valueOf(excludedCount));
-        figures.put("baselineMedian", Support.fmt(model.median));
+        figures.put("baselineMedian", Support.fmt(toCost(model.median)));
         figures.put("robustScale", Support.fmt(model.mad));
+        figures.put("costScale", logScale ? "log" : "linear");
         figures.put("seasonality", model.shape.setting());
         if (shiftStart != null) {
             figures.put("levelShiftSince", shiftStart.toString());
@@ -230,7 +244,11 @@ public final class SpendAnomalyDetector implements Detector {
         }
         for (int w = 1; w < weekdayShiftWeeks; w++) {
             LocalDate earlier = d.minusWeeks(w);
-            if (earlier.isBefore(first) || !isHigh(model, series, earlier)) {
+            // The earlier week needs to have risen at least half as far (on the model's scale; the same
+            // weekday has the same expected value and spread): the dollar minimum decides whether a rise is
+            // worth an alert, not whether it is the weekly pattern (a weekly refresh $47 over the median one
+            // week and $60 the next is one pattern), and the earlier rises widen the spread they are judged by.
+            if (earlier.isBefore(first) || model.score(series, earlier) < model.score(series, d) / 2) {
                 return false;
             }
         }
@@ -239,9 +257,18 @@ public final class SpendAnomalyDetector implements Detector {
 
     private boolean isHigh(Model model, SpendSeries.Series series, LocalDate d) {
         double x = series.cost(d).doubleValue();
-        double excess = x - model.expected(d);
-        return excess / model.scale(d) >= threshold && excess >= minIncrease.doubleValue()
+        return model.score(series, d) >= threshold && x - model.expectedCost(d) >= minIncrease.doubleValue()
                 && x >= minDailyCost.doubleValue();
+    }
+
+    /** A day's cost on the scale the model works on: ln(cost + {@code logOffset}) or the cost itself. */
+    private double onScale(double cost) {
+        return logScale ? Math.log(Math.max(cost, 0) + logOffset) : cost;
+    }
+
+    /** The inverse of {@link #onScale}. */
+    private double toCost(double value) {
+        return logScale ? Math.exp(value) - logOffset : value;
     }
 
     private Model fitTrimmed(SpendSeries.Series series, List<LocalDate> pool) {
@@ -250,7 +277,7 @@ public final class SpendAnomalyDetector implements Detector {
         for (int i = 0; i < trimIterations; i++) {
             List<LocalDate> next = new ArrayList<>();
             for (LocalDate d : kept) {
-                double r = Math.abs(series.cost(d).doubleValue() - model.expected(d)) / model.scale(d);
+                double r = Math.abs(model.score(series, d));
                 if (r <= threshold) {
                     next.add(d);
                 }
@@ -277,7 +304,7 @@ public final class SpendAnomalyDetector implements Detector {
     private Model fit(SpendSeries.Series series, List<LocalDate> days, int trimmed) {
         double[] x = new double[days.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = series.cost(days.get(i)).doubleValue();
+            x[i] = onScale(series.cost(days.get(i)).doubleValue());
         }
         double overall = new Median().evaluate(x);
         Model best = null;
@@ -308,30 +335,38 @@ public final class SpendAnomalyDetector implements Detector {
         });
         double[] residuals = new double[x.length];
         Map<Integer, List<Double>> groupResiduals = new TreeMap<>();
+        Map<Integer, List<Double>> classResiduals = new TreeMap<>();
         for (int i = 0; i < x.length; i++) {
             int group = shape.group(days.get(i));
             double[] g = sorted.get(group);
             residuals[i] = x[i] - median(g, Arrays.binarySearch(g, x[i]));
             groupResiduals.computeIfAbsent(group, k -> new ArrayList<>()).add(residuals[i]);
+            classResiduals.computeIfAbsent(Seasonality.WEEKEND.group(days.get(i)), k -> new ArrayList<>()).add(residuals[i]);
         }
+        Map<Integer, double[]> classScales = new TreeMap<>();
+        classResiduals.forEach((k, v) -> classScales.put(k,
+                new double[] {spread(v.stream().mapToDouble(Double::doubleValue).toArray()), v.size()}));
         Map<Integer, Double> groupScales = new TreeMap<>();
         groupResiduals.forEach((k, v) -> {
             if (v.size() >= MIN_GROUP_SCALE_POINTS && groupResiduals.size() > 1) {
                 groupScales.put(k, madScale(v.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         });
-        return new Model(days, overall, shape, medians, spread(residuals), groupScales, trimmed);
+        return new Model(days, overall, shape, medians, spread(residuals), groupScales, classScales, trimmed);
     }
 
     /**
      * The spread of residuals: the larger of 1.4826 × their median absolute deviation and their 90th
      * percentile absolute deviation ÷ 1.6449. Both estimate the standard deviation of normal residuals;
      * the second follows a heavy upper tail (a warehouse whose ordinary weeks have a burst day or two)
-     * that the median ignores, while a tenth of the days can still be anomalies without moving it.
+     * that the median ignores, while a tenth of the days, and never fewer than the two largest, can
+     * still be anomalies without moving it: with the 14 to 19 points of a young series (or the ten of a
+     * class) the plain 90th percentile is the second-largest deviation, so the first two days of a ramp
+     * in the pool widened the spread enough to hide the ramp's peak.
      */
     static double spread(double[] values) {
         double[] deviations = absoluteDeviations(values);
-        int rank = (int) Math.ceil(TAIL_QUANTILE * deviations.length) - 1;
+        int rank = Math.min((int) Math.ceil(TAIL_QUANTILE * deviations.length), deviations.length - 2) - 1;
         return Math.max(MAD_SCALE * median(deviations, -1), deviations[Math.max(0, rank)] / TAIL_Z);
     }
 
@@ -405,21 +440,34 @@ public final class SpendAnomalyDetector implements Detector {
         final Map<Integer, Double> groupMedians;
         final double mad;
         final Map<Integer, Double> groupScales;
+        final Map<Integer, double[]> classScales;
         final int trimmed;
 
         Model(List<LocalDate> days, double median, Seasonality shape, Map<Integer, Double> groupMedians, double mad,
-              Map<Integer, Double> groupScales, int trimmed) {
+              Map<Integer, Double> groupScales, Map<Integer, double[]> classScales, int trimmed) {
             this.days = days;
             this.median = median;
             this.shape = shape;
             this.groupMedians = groupMedians;
             this.mad = mad;
             this.groupScales = groupScales;
+            this.classScales = classScales;
             this.trimmed = trimmed;
         }
 
+        /** The expected value of a day on the model's scale. */
         double expected(LocalDate d) {
             return groupMedians.get(shape.group(d));
+        }
+
+        /** The expected cost of a day (medians commute with the monotone log, so this is the group's median cost). */
+        double expectedCost(LocalDate d) {
+            return toCost(expected(d));
+        }
+
+        /** The robust score of a day: its distance from the expected value in spreads, on the model's scale. */
+        double score(SpendSeries.Series series, LocalDate d) {
+            return (onScale(series.cost(d).doubleValue()) - expected(d)) / scale(d);
         }
 
         /**
@@ -428,6 +476,18 @@ public final class SpendAnomalyDetector implements Detector {
          * vary far more than its quiet weekends), floored as configured.
          */
         double scale(LocalDate d) {
+            if (logScale) {
+                // On the log scale the spread is relative, and quiet days (weekends) vary relatively more
+                // than busy ones: a day is judged against the spread of its own class (weekdays or
+                // weekends) when the class has enough points, else against the larger of that and the
+                // pooled spread (a few points cannot say the class is steadier than the rest).
+                double[] own = classScales.get(Seasonality.WEEKEND.group(d));
+                double spread = own == null ? mad : own[1] >= MIN_GROUP_SCALE_POINTS ? own[0] : Math.max(mad, own[0]);
+                // The same floors on the log scale: a relative spread r is ln(1 + r); an absolute amount a
+                // at expected cost e is ln(1 + a / (e + offset)).
+                return Math.max(spread, Math.max(Math.log1p(relativeScaleFloor),
+                        Math.log1p(absoluteScaleFloor.doubleValue() / Math.exp(expected(d)))));
+            }
             double spread = Math.max(mad, groupScales.getOrDefault(shape.group(d), 0.0));
             return Math.max(spread, Math.max(relativeScaleFloor * Math.abs(expected(d)), absoluteScaleFloor.doubleValue()));
         }

@@ -9,6 +9,7 @@ import dev.lakesentry.api.insight.TimeWindow;
 import dev.lakesentry.api.spi.DetectionContext;
 import dev.lakesentry.api.spi.Detector;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +21,15 @@ import java.util.SortedMap;
  */
 final class SpendFinding {
 
-    /** One flagged day: its cost, the cost expected and the score that flagged it. */
+    /**
+     * One flagged day: its cost, the cost expected and the score that flagged it. The expected cost is a
+     * model's estimate (a double), so it is kept to six decimal places, the scale of estimated amounts.
+     */
     record Day(BigDecimal cost, BigDecimal expected, double score) {
+        Day {
+            expected = expected.setScale(6, RoundingMode.HALF_EVEN);
+        }
+
         BigDecimal excess() {
             return Support.atLeastZero(cost.subtract(expected));
         }
