@@ -58,6 +58,19 @@ public interface LedgerReader {
     /** Serving request counts of the days {@code from..to}. */
     List<ServingDailyRequests> servingRequests(String accountId, LocalDate from, LocalDate to);
 
+    /**
+     * The earliest day on or before {@code onOrBefore} with serving requests of any endpoint of the account:
+     * where the account's request data begins ({@code system.serving.endpoint_usage} keeps 90 days, billing a
+     * year, so a first collection holds billed endpoint days with no request data behind them). Empty when
+     * there is none. The default reads every request row up to the day; stores should answer it directly.
+     *
+     * @since 0.1.0
+     */
+    default Optional<LocalDate> earliestServingRequestDay(String accountId, LocalDate onOrBefore) {
+        return servingRequests(accountId, LocalDate.of(1970, 1, 1), onOrBefore).stream()
+                .map(ServingDailyRequests::day).min(LocalDate::compareTo);
+    }
+
     /** The extraction sequence the account's ledger was last built through, or 0 when never built. */
     long builtThroughSequence(String accountId);
 

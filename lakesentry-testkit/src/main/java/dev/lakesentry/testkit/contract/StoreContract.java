@@ -384,6 +384,11 @@ public abstract class StoreContract {
         assertSameRecords(store.ledgerReader().queries(ACCOUNT, from, to), a.queries());
         assertSameRecords(store.ledgerReader().utilisation(ACCOUNT, from, to), a.utilisation());
         assertSameRecords(store.ledgerReader().servingRequests(ACCOUNT, DAY, DAY), a.servingRequests());
+        assertThat(a.servingRequests()).isNotEmpty();
+        assertThat(store.ledgerReader().earliestServingRequestDay(ACCOUNT, DAY.plusDays(5))).contains(DAY);
+        assertThat(store.ledgerReader().earliestServingRequestDay(ACCOUNT, DAY)).contains(DAY);
+        assertThat(store.ledgerReader().earliestServingRequestDay(ACCOUNT, DAY.minusDays(1))).isEmpty();
+        assertThat(store.ledgerReader().earliestServingRequestDay(OTHER_ACCOUNT, DAY)).isEmpty();
         assertThat(store.ledgerReader().latestUsageTime(ACCOUNT)).contains(at(DAY, 11, 0));
         assertThat(store.ledgerReader().usage(ACCOUNT, DAY.plusDays(1), DAY.plusDays(3))).isEmpty();
         assertThat(store.ledgerReader().runs(ACCOUNT, to, to.plusSeconds(86_400))).isEmpty();

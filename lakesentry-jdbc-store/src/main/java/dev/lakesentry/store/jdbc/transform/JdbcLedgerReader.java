@@ -190,6 +190,16 @@ public final class JdbcLedgerReader implements LedgerReader {
     }
 
     @Override
+    public Optional<LocalDate> earliestServingRequestDay(String accountId, LocalDate onOrBefore) {
+        return db.withHandle("ledger_serving_daily_requests", accountId, h -> h.createQuery(db.sql(JdbcLedgerReader.class,
+                        "select_earliest_serving_request_day"))
+                .bind("account_id", accountId)
+                .bind("to_day", b.date(onOrBefore))
+                .map((rs, ctx) -> Optional.ofNullable(b.date(rs, "earliest")))
+                .one());
+    }
+
+    @Override
     public long builtThroughSequence(String accountId) {
         return db.withHandle("ledger_build_mark", accountId, h -> h.createQuery(db.sql(JdbcLedgerReader.class,
                         "select_build_mark"))
