@@ -22,13 +22,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Zombie serving endpoints: endpoints billed at least {@code minCost} in the look-back (whole UTC days
  * before the as-of day) that answered no request in it. The monthly saving is the look-back's cost
  * projected to 30 days; severity by it: low below 100, medium from 100, high from 500, critical from
- * 2000.
+ * 2000. With {@code requireRequestData} (the default) a look-back is judged only when the account's
+ * request data reaches back to its first day: billing keeps a year and request data 90 days, so without
+ * it every endpoint of a first collection's older weeks would look like a zombie.
  *
  * @since 0.1.0
  */
@@ -39,6 +42,7 @@ public final class ZombieEndpointDetector implements Detector {
 
     private final int lookBackDays;
     private final BigDecimal minCost;
+    private final boolean requireRequestData;
     private final Map<String, String> parameters;
 
     /** With the default settings. */
@@ -55,6 +59,7 @@ public final class ZombieEndpointDetector implements Detector {
         Settings s = new Settings(ID, config);
         lookBackDays = s.integer("lookBackDays", 7, 1);
         minCost = s.money("minCost", "10");
+        requireRequestData = s.flag("requireRequestData", true);
         parameters = s.finish();
     }
 
@@ -85,6 +90,11 @@ public final class ZombieEndpointDetector implements Detector {
     public List<Insight> detect(DetectionContext context) {
         LocalDate last = Support.lastCompleteDay(context.asOf());
         LocalDate first = last.minusDays(lookBackDays - 1L);
+        // "No request" is only a claim where request data exists: not before the account's first request day.
+        Optional<LocalDate> requestDataSince = context.ledger().earliestServingRequestDay(context.accountId(), last);
+        if (requireRequestData && (requestDataSince.isEmpty() || requestDataSince.get().isAfter(first))) {
+            return List.of();
+        }
         ResourceCosts costs = new ResourceCosts(context.ledger().usage(context.accountId(), first, last),
                 ZombieEndpointDetector::endpointKey);
         Map<String, Long> requests = new TreeMap<>();
@@ -121,6 +131,7 @@ public final class ZombieEndpointDetector implements Detector {
             figures.put("cost", Support.fmt(cost));
             figures.put("requests", "0");
             figures.put("requestRows", String.valueOf(requestRows.getOrDefault(key, List.of()).size()));
+            figures.put("requestDataSince", requestDataSince.map(LocalDate::toString).orElse("none"));
             String summary = "Serving endpoint " + endpoint + " was billed " + Support.fmt(cost) + " " + currency
                     + " on " + daily.size() + " of the last " + lookBackDays + " days and answered no request; about "
                     + Support.fmt(monthly) + " " + currency + " a month";

@@ -8,6 +8,7 @@ import dev.lakesentry.api.insight.LedgerRowRef;
 import dev.lakesentry.api.insight.Severity;
 import dev.lakesentry.api.insight.SubjectKind;
 import dev.lakesentry.api.ledger.HourlyUtilisation;
+import dev.lakesentry.api.spi.Detector;
 import dev.lakesentry.api.spi.PluginConfig;
 import dev.lakesentry.testkit.fixtures.LedgerFixture;
 import java.math.BigDecimal;
@@ -198,6 +199,37 @@ class WasteDetectorsTest {
             assertThat(i.severity()).isEqualTo(Severity.HIGH);
             assertThat(i.evidence().rows()).hasSize(14);
         });
+    }
+
+    @Test
+    void noRequestIsOnlyClaimedWhereTheAccountHasRequestData() {
+        // billing for the whole look-back, request data (of the live endpoint) only from its fourth day:
+        // a first collection holds a year of billing and 90 days of requests
+        LedgerFixture f = LedgerFixture.account("acc");
+        for (int i = 1; i <= 7; i++) {
+            LocalDate day = LocalDate.parse("2025-03-17").minusDays(i);
+            f.dailyCost(day, LedgerFixture.servingEndpoint("ws-1", "ep-quiet"), "20");
+            f.dailyCost(day, LedgerFixture.servingEndpoint("ws-1", "ep-live"), "20");
+            if (i <= 4) {
+                f.servingRequests("ws-1", "ep-live", day, 1000);
+            }
+        }
+        assertThat(new ZombieEndpointDetector().detect(f.context(AS_OF))).isEmpty();
+        Detector anyway = new ZombieEndpointDetector(PluginConfig.of(ZombieEndpointDetector.ID,
+                Map.of("requireRequestData", "false")));
+        assertThat(anyway.detect(f.context(AS_OF))).singleElement().satisfies(i -> {
+            assertThat(i.subject().id()).isEqualTo("ep-quiet");
+            assertThat(i.evidence().figures()).containsEntry("requestDataSince", "2025-03-13");
+        });
+        // once the request data covers the look-back the quiet endpoint is a zombie
+        f.servingRequests("ws-1", "ep-live", LocalDate.parse("2025-03-09"), 1000);
+        assertThat(new ZombieEndpointDetector().detect(f.context(AS_OF))).singleElement().satisfies(i ->
+                assertThat(i.evidence().figures()).containsEntry("requestDataSince", "2025-03-09"));
+        // an account with no request data at all: nothing can be said
+        LedgerFixture none = LedgerFixture.account("acc");
+        none.dailyCost(LocalDate.parse("2025-03-16"), LedgerFixture.servingEndpoint("ws-1", "ep-quiet"), "80");
+        assertThat(new ZombieEndpointDetector().detect(none.context(AS_OF))).isEmpty();
+        assertThat(anyway.detect(none.context(AS_OF))).hasSize(1);
     }
 
     @Test
