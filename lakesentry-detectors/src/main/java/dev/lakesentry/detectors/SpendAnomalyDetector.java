@@ -334,25 +334,28 @@ public final class SpendAnomalyDetector implements Detector {
             medians.put(k, median(a, -1));
         });
         double[] residuals = new double[x.length];
-        Map<Integer, List<Double>> groupResiduals = new TreeMap<>();
-        Map<Integer, List<Double>> classResiduals = new TreeMap<>();
+        Map<Integer, List<Double>> scaleGroupResiduals = new TreeMap<>();
         for (int i = 0; i < x.length; i++) {
-            int group = shape.group(days.get(i));
-            double[] g = sorted.get(group);
+            double[] g = sorted.get(shape.group(days.get(i)));
             residuals[i] = x[i] - median(g, Arrays.binarySearch(g, x[i]));
-            groupResiduals.computeIfAbsent(group, k -> new ArrayList<>()).add(residuals[i]);
-            classResiduals.computeIfAbsent(Seasonality.WEEKEND.group(days.get(i)), k -> new ArrayList<>()).add(residuals[i]);
+            scaleGroupResiduals.computeIfAbsent(scaleGroup(shape, days.get(i)), k -> new ArrayList<>()).add(residuals[i]);
         }
-        Map<Integer, double[]> classScales = new TreeMap<>();
-        classResiduals.forEach((k, v) -> classScales.put(k,
-                new double[] {spread(v.stream().mapToDouble(Double::doubleValue).toArray()), v.size()}));
-        Map<Integer, Double> groupScales = new TreeMap<>();
-        groupResiduals.forEach((k, v) -> {
-            if (v.size() >= MIN_GROUP_SCALE_POINTS && groupResiduals.size() > 1) {
-                groupScales.put(k, madScale(v.stream().mapToDouble(Double::doubleValue).toArray()));
-            }
+        // Each scale group's own spread and size: on the log scale the spread as pooled (its class has ten
+        // or more points when it is used alone), on the linear scale the MAD only (it can only widen).
+        Map<Integer, double[]> groupScales = new TreeMap<>();
+        scaleGroupResiduals.forEach((k, v) -> {
+            double[] r = v.stream().mapToDouble(Double::doubleValue).toArray();
+            groupScales.put(k, new double[] {logScale ? spread(r) : madScale(r), r.length});
         });
-        return new Model(days, overall, shape, medians, spread(residuals), groupScales, classScales, trimmed);
+        return new Model(days, overall, shape, medians, spread(residuals), groupScales, trimmed);
+    }
+
+    /**
+     * The group whose own spread may judge a day: its class, weekday or weekend, on the log scale (quiet
+     * days vary relatively more); its seasonal group on the linear scale (busy weekdays vary more in money).
+     */
+    private int scaleGroup(Seasonality shape, LocalDate d) {
+        return logScale ? Seasonality.WEEKEND.group(d) : shape.group(d);
     }
 
     /**
@@ -439,19 +442,17 @@ public final class SpendAnomalyDetector implements Detector {
         final Seasonality shape;
         final Map<Integer, Double> groupMedians;
         final double mad;
-        final Map<Integer, Double> groupScales;
-        final Map<Integer, double[]> classScales;
+        final Map<Integer, double[]> groupScales;
         final int trimmed;
 
         Model(List<LocalDate> days, double median, Seasonality shape, Map<Integer, Double> groupMedians, double mad,
-              Map<Integer, Double> groupScales, Map<Integer, double[]> classScales, int trimmed) {
+              Map<Integer, double[]> groupScales, int trimmed) {
             this.days = days;
             this.median = median;
             this.shape = shape;
             this.groupMedians = groupMedians;
             this.mad = mad;
             this.groupScales = groupScales;
-            this.classScales = classScales;
             this.trimmed = trimmed;
         }
 
@@ -471,24 +472,25 @@ public final class SpendAnomalyDetector implements Detector {
         }
 
         /**
-         * The spread a day is judged against: the pooled spread, or its own group's when that group has
-         * {@value SpendAnomalyDetector#MIN_GROUP_SCALE_POINTS} points or more and is wider (weekdays of a query-driven warehouse
-         * vary far more than its quiet weekends), floored as configured.
+         * The spread a day is judged against, floored as configured. On the log scale the spread is
+         * relative and quiet days (weekends) vary relatively more than busy ones: a day is judged against
+         * its class's own spread when the class has {@value SpendAnomalyDetector#MIN_GROUP_SCALE_POINTS}
+         * points or more, else against the larger of that and the pooled spread (a few points cannot say
+         * the class is steadier than the rest). On the linear scale, against the pooled spread, widened by
+         * its seasonal group's own when that group has as many points (weekdays of a query-driven warehouse
+         * vary far more in money than its quiet weekends).
          */
         double scale(LocalDate d) {
+            double[] own = groupScales.get(scaleGroup(shape, d));
+            boolean large = own != null && own[1] >= MIN_GROUP_SCALE_POINTS;
             if (logScale) {
-                // On the log scale the spread is relative, and quiet days (weekends) vary relatively more
-                // than busy ones: a day is judged against the spread of its own class (weekdays or
-                // weekends) when the class has enough points, else against the larger of that and the
-                // pooled spread (a few points cannot say the class is steadier than the rest).
-                double[] own = classScales.get(Seasonality.WEEKEND.group(d));
-                double spread = own == null ? mad : own[1] >= MIN_GROUP_SCALE_POINTS ? own[0] : Math.max(mad, own[0]);
+                double spread = own == null ? mad : large ? own[0] : Math.max(mad, own[0]);
                 // The same floors on the log scale: a relative spread r is ln(1 + r); an absolute amount a
                 // at expected cost e is ln(1 + a / (e + offset)).
                 return Math.max(spread, Math.max(Math.log1p(relativeScaleFloor),
                         Math.log1p(absoluteScaleFloor.doubleValue() / Math.exp(expected(d)))));
             }
-            double spread = Math.max(mad, groupScales.getOrDefault(shape.group(d), 0.0));
+            double spread = large && groupScales.size() > 1 ? Math.max(mad, own[0]) : mad;
             return Math.max(spread, Math.max(relativeScaleFloor * Math.abs(expected(d)), absoluteScaleFloor.doubleValue()));
         }
     }
