@@ -44,6 +44,7 @@ public final class JobDurationRegressionDetector implements Detector {
     private final double zThreshold;
     private final Duration minIncrease;
     private final double relativeScaleFloor;
+    private final int minFlaggedRuns;
     private final Map<String, String> parameters;
 
     /** With the default settings. */
@@ -64,6 +65,7 @@ public final class JobDurationRegressionDetector implements Detector {
         zThreshold = s.number("zThreshold", 2.5, 0, 1000);
         minIncrease = s.duration("minIncrease", Duration.ofMinutes(5), Duration.ZERO);
         relativeScaleFloor = s.number("relativeScaleFloor", 0.05, 0, 10);
+        minFlaggedRuns = s.integer("minFlaggedRuns", 1, 1);
         parameters = s.finish();
     }
 
@@ -109,7 +111,9 @@ public final class JobDurationRegressionDetector implements Detector {
                     maxZ = Math.max(maxZ, z);
                 }
             }
-            if (flagged.isEmpty()) {
+            // A regression is the recent runs being slower; minFlaggedRuns above 1 asks for that many slow
+            // runs (all of them when fewer ran) rather than one slow run.
+            if (flagged.isEmpty() || flagged.size() < Math.min(minFlaggedRuns, now.size())) {
                 return;
             }
             double flaggedMean = flagged.stream().mapToDouble(r -> r.duration().toSeconds()).average().orElse(mean);

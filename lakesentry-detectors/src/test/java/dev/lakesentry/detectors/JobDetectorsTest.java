@@ -6,11 +6,14 @@ import dev.lakesentry.api.insight.Insight;
 import dev.lakesentry.api.insight.Severity;
 import dev.lakesentry.api.insight.SubjectKind;
 import dev.lakesentry.api.ledger.WorkUnitRef;
+import dev.lakesentry.api.spi.Detector;
+import dev.lakesentry.api.spi.PluginConfig;
 import dev.lakesentry.testkit.fixtures.LedgerFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hand-made job runs against the job detectors. */
@@ -46,6 +49,19 @@ class JobDetectorsTest {
             assertThat(i.evidence().series()).filteredOn(p -> p.flagged()).hasSize(1);
             assertThat(i.estimatedMonthlyImpact().amount().signum()).isPositive();
         });
+    }
+
+    @Test
+    void withMinFlaggedRunsOneSlowRunIsNotARegressionButTwoAre() {
+        Detector twoRuns = new JobDurationRegressionDetector(PluginConfig.of(JobDurationRegressionDetector.ID,
+                Map.of("minFlaggedRuns", "2")));
+        assertThat(twoRuns.detect(runs(new long[] {60, 150}, new String[] {"SUCCEEDED", "SUCCEEDED"}).context(AS_OF)))
+                .isEmpty();
+        assertThat(twoRuns.detect(runs(new long[] {140, 150}, new String[] {"SUCCEEDED", "SUCCEEDED"}).context(AS_OF)))
+                .singleElement().satisfies(i -> assertThat(i.evidence().figures()).containsEntry("flaggedRuns", "2"));
+        // when only one run is recent, that run is all the evidence there is
+        assertThat(twoRuns.detect(runs(new long[] {150}, new String[] {"SUCCEEDED"}).context(AS_OF))).hasSize(1);
+        assertThat(new JobDurationRegressionDetector().parameters()).containsEntry("minFlaggedRuns", "1");
     }
 
     @Test
