@@ -87,6 +87,7 @@ class CrashRecoveryIT {
         // after each, a plain 'run' must give the undisturbed result (only the last kill's state would reach the
         // final check otherwise).
         int analysisMismatches = 0;
+        List<String> mismatchLayers = new ArrayList<>();
         scale = 1.0;
         for (int i = 0; count(kills, "analysis") < ANALYSIS_KILLS && i < ANALYSIS_KILLS * 3; i++) {
             Kill k = killRun(target, logs, "analysis", Fixtures.TRANSFORMED,
@@ -99,8 +100,13 @@ class CrashRecoveryIT {
                     RawIntegrity raw = RawIntegrity.of(store);
                     partial += raw.partialPushes();
                     duplicates += raw.duplicateRows();
-                    if (!Hashes.of(store, Fixtures.truth().accountId()).equals(ref.hashes())) {
+                    Hashes h = Hashes.of(store, Fixtures.truth().accountId());
+                    if (!h.equals(ref.hashes())) {
                         analysisMismatches++;
+                        mismatchLayers.add("kill " + kills.size() + ":"
+                                + (h.ledger().equals(ref.hashes().ledger()) ? "" : " ledger")
+                                + (h.metrics().equals(ref.hashes().metrics()) ? "" : " metrics")
+                                + (h.insights().equals(ref.hashes().insights()) ? "" : " insights"));
                     }
                 }
             }
@@ -128,10 +134,15 @@ class CrashRecoveryIT {
             fig.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | %s |%n", i + 1, k.aimedAt(), k.landedIn(), k.delayMillis(),
                     k.killed()));
         }
+        if (!mismatchLayers.isEmpty()) {
+            fig.append(System.lineSeparator()).append("Layers that differed after an analysis kill: ")
+                    .append(String.join("; ", mismatchLayers)).append(System.lineSeparator());
+        }
         Fixtures.figures(fig.toString());
 
         assertThat(landed).as("kills that hit a running process").isEqualTo(IMPORT_KILLS + TRANSFORM_KILLS + ANALYSIS_KILLS);
-        assertThat(analysisMismatches).as("runs after an analysis kill whose hashes differ from the undisturbed run").isZero();
+        assertThat(analysisMismatches).as("runs after an analysis kill whose hashes differ from the undisturbed run (layers: "
+                + mismatchLayers + ")").isZero();
         assertThat(partial).as("partial pushes seen in raw right after a kill").isZero();
         assertThat(orphans).as("raw rows of no registered push right after a kill").isZero();
         assertThat(duplicates + raw.duplicateRows()).as("raw rows stored twice").isZero();

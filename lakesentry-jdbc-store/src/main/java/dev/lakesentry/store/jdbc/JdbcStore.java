@@ -142,7 +142,10 @@ public final class JdbcStore implements Store {
         } catch (IOException e) {
             throw new StoreException("Cannot create the embedded store's directory " + dir + ": " + e.getMessage(), e);
         }
-        return connect(JdbcStoreConfig.builder("jdbc:h2:file:" + dir.toAbsolutePath().resolve("lakesentry")).build());
+        // WRITE_DELAY=0: H2 has no redo log and by default writes committed changes up to 500 ms later, so a
+        // killed process lost its last commits (a transformation's ledger without its run-log record, say).
+        return connect(JdbcStoreConfig.builder("jdbc:h2:file:" + dir.toAbsolutePath().resolve("lakesentry")
+                + ";WRITE_DELAY=0").build());
     }
 
     /** An H2 database in memory, for tests; it lives until the store is closed. */
