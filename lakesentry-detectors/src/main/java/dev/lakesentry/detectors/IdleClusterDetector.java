@@ -67,11 +67,7 @@ public final class IdleClusterDetector implements Detector {
         lookBack = s.duration("lookBack", Duration.ofDays(7), Duration.ofHours(1));
         cpuThreshold = s.number("cpuThresholdPercent", 5.0, 0, 100);
         minIdleHours = s.integer("minIdleHours", 2, 1);
-        String statistic = s.text("hourStatistic", "p95");
-        if (!statistic.equals("p95") && !statistic.equals("average")) {
-            throw s.invalid("hourStatistic", statistic, "p95 or average");
-        }
-        throughout = statistic.equals("p95");
+        throughout = s.choice("hourStatistic", "p95", "p95", "average").equals("p95");
         mediumHours = s.integer("mediumHours", 2, 1);
         highHours = s.integer("highHours", 6, 1);
         criticalHours = s.integer("criticalHours", 12, 1);

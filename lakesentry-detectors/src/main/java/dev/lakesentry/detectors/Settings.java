@@ -67,6 +67,17 @@ final class Settings {
         return v;
     }
 
+    /** A text setting that must be one of {@code allowed} (the message lists them: "a or b", "a, b or c"). */
+    String choice(String key, String defaultValue, String... allowed) {
+        String v = text(key, defaultValue);
+        if (!java.util.Arrays.asList(allowed).contains(v)) {
+            String last = allowed[allowed.length - 1];
+            String rest = String.join(", ", java.util.Arrays.copyOf(allowed, allowed.length - 1));
+            throw invalid(key, v, rest.isEmpty() ? last : rest + " or " + last);
+        }
+        return v;
+    }
+
     Pattern pattern(String key, String defaultValue) {
         String v = text(key, defaultValue);
         try {

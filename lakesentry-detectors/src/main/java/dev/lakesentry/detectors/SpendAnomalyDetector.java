@@ -99,11 +99,7 @@ public final class SpendAnomalyDetector implements Detector {
         shiftDays = s.integer("shiftDays", 7, 2);
         shiftFraction = s.number("shiftFraction", 0.7, 0.1, 1);
         weekdayShiftWeeks = s.integer("weekdayShiftWeeks", 2, 1);
-        String costScale = s.text("costScale", "log");
-        if (!costScale.equals("log") && !costScale.equals("linear")) {
-            throw s.invalid("costScale", costScale, "log or linear");
-        }
-        logScale = costScale.equals("log");
+        logScale = s.choice("costScale", "log", "log", "linear").equals("log");
         BigDecimal offset = s.money("logOffset", "10");
         if (offset.signum() <= 0) {
             throw s.invalid("logOffset", offset.toPlainString(), "an amount above 0");
