@@ -56,6 +56,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +132,8 @@ public final class LakeSentry implements AutoCloseable {
         this.schedule = b.schedule;
         StageParts parts = new StageParts(this::transform, this::attributeAndRollUp, this::detect, this::score, this::plan,
                 this::executeStage, this::analysisAsOf, () -> store.rawReader().accounts(),
-                a -> store.rawReader().latestSequence(a) > store.ledgerReader().builtThroughSequence(a));
+                a -> store.rawReader().latestSequence(a) > store.ledgerReader().builtThroughSequence(a),
+                this::unattributedBuilds, (a, mark) -> store.metricsWriter().markAttributedThrough(a, mark));
         this.runner = b.runLog ? new StageRunner(parts, store.stageRunLog(), store.stageLocks(), clock, b.processName) : null;
         this.scheduler = b.schedulerDataSource == null ? null
                 : new PipelineScheduler(b.schedulerDataSource, runner, parts, schedule, clock, b.processName);
@@ -279,6 +282,21 @@ public final class LakeSentry implements AutoCloseable {
             }
         }
         return metricRows;
+    }
+
+    /**
+     * What the ledger holds beyond the store's attribution mark: the days transformations after that mark
+     * recomputed (the ledger's build mark is read first). Empty when the store keeps no attribution mark.
+     */
+    private Optional<StageParts.UnattributedBuilds> unattributedBuilds(String accountId) {
+        long built = store.ledgerReader().builtThroughSequence(accountId);
+        OptionalLong attributed = store.metricsReader().attributedThroughSequence(accountId);
+        if (attributed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Partition> partitions = built <= attributed.getAsLong() ? List.of()
+                : Partitions.of(accountId, transformation.daysToRecompute(accountId, attributed.getAsLong()));
+        return Optional.of(new StageParts.UnattributedBuilds(built, partitions));
     }
 
     /** The as-of time of analysis: the ledger's latest usage time, else the data's latest time. */

@@ -152,10 +152,20 @@ public final class StageRunner {
     }
 
     /**
-     * The partitions successful transformations touched since the latest successful attribution, merged;
-     * empty when attribution is up to date.
+     * The partitions successful transformations touched since the latest successful attribution, merged, together
+     * with those the ledger's build mark shows beyond the store's attribution mark (a transformation that committed
+     * but whose run-log record never landed); empty when attribution is up to date.
      */
     public List<Partition> pendingAttribution(String accountId) {
+        return pending(accountId).partitions();
+    }
+
+    private record Pending(List<Partition> partitions, Optional<Long> ledgerMark) {
+    }
+
+    private Pending pending(String accountId) {
+        // The marks first: a transformation recorded after this read is in the log read below.
+        Optional<StageParts.UnattributedBuilds> builds = parts.unattributed().apply(accountId);
         long after = log.latest(accountId, StageName.ATTRIBUTION, StageOutcome.SUCCEEDED).map(StageRun::sequence).orElse(0L);
         SortedSet<LocalDate> days = new TreeSet<>();
         for (StageRun r : log.since(accountId, after)) {
@@ -163,15 +173,24 @@ public final class StageRunner {
                 r.result().partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
             }
         }
-        return Partitions.of(accountId, days);
+        builds.ifPresent(b -> b.partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add)));
+        return new Pending(Partitions.of(accountId, days), builds.map(StageParts.UnattributedBuilds::ledgerMark));
     }
 
     private Optional<Outcome> attributePending(String accountId) {
-        List<Partition> pending = pendingAttribution(accountId);
-        if (pending.isEmpty()) {
+        Pending pending = pending(accountId);
+        if (pending.partitions().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(guarded(StageName.ATTRIBUTION, accountId, true, a -> parts.attribute().apply(a, pending)));
+        return Optional.of(guarded(StageName.ATTRIBUTION, accountId, true, a -> {
+            StageResult r = parts.attribute().apply(a, pending.partitions());
+            // Under the attribution lock, after every pending day is attributed: what the ledger held when the
+            // pending days were read is now covered.
+            if (r.outcome() != StageOutcome.FAILED) {
+                pending.ledgerMark().ifPresent(mark -> parts.markAttributed().accept(a, mark));
+            }
+            return r;
+        }));
     }
 
     /**

@@ -95,10 +95,7 @@ public final class TransformationStage implements Stage {
             if (latest <= builtThrough && request.mode() == RunMode.INCREMENTAL) {
                 return result(request, List.of(), 0, 0, Map.of(), started, StageOutcome.NOTHING_TO_DO, null);
             }
-            SortedSet<LocalDate> days = new TreeSet<>(raw.touchedDaysSince(account, builtThrough));
-            if (request.mode() == RunMode.INCREMENTAL && referenceChanged(account, builtThrough)) {
-                days.addAll(raw.touchedDaysSince(account, 0));
-            }
+            SortedSet<LocalDate> days = daysToRecompute(account, builtThrough);
             request.partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
             List<Partition> partitions = Partitions.of(account, days);
             LedgerScope scope = new LedgerScope(account, partitions, request.asOf(), correctionHorizon, memberships);
@@ -137,6 +134,18 @@ public final class TransformationStage implements Stage {
     private static final java.util.Set<SystemTable> REFERENCE_TABLES = java.util.EnumSet.of(SystemTable.LIST_PRICES,
             SystemTable.WORKSPACES_LATEST, SystemTable.NODE_TYPES, SystemTable.CLUSTERS, SystemTable.WAREHOUSES,
             SystemTable.JOBS, SystemTable.PIPELINES, SystemTable.SERVED_ENTITIES);
+
+    /**
+     * The usage days a transformation recomputes for extractions after {@code sequence}: the days they touched, or
+     * every day raw holds when one of them brought new rows of a reference table.
+     */
+    public SortedSet<LocalDate> daysToRecompute(String account, long sequence) {
+        SortedSet<LocalDate> days = new TreeSet<>(raw.touchedDaysSince(account, sequence));
+        if (sequence > 0 && referenceChanged(account, sequence)) {
+            days.addAll(raw.touchedDaysSince(account, 0));
+        }
+        return days;
+    }
 
     private boolean referenceChanged(String account, long builtThrough) {
         return raw.extractions(account).stream().anyMatch(e -> e.sequence() > builtThrough

@@ -453,6 +453,25 @@ public abstract class StoreContract {
     // ---------------------------------------------------------------- metrics
 
     @Test
+    void attributionMarkRoundTripsPerAccountAndGoesWithATruncate() {
+        java.util.OptionalLong none = store.metricsReader().attributedThroughSequence(ACCOUNT);
+        if (none.isEmpty()) {
+            return; // the store keeps no attribution mark: orchestration reads pending attribution from its run log
+        }
+        assertThat(none.getAsLong()).as("no mark yet").isZero();
+        store.metricsWriter().markAttributedThrough(ACCOUNT, 7);
+        store.metricsWriter().markAttributedThrough(ACCOUNT, 12);
+        store.metricsWriter().markAttributedThrough(OTHER_ACCOUNT, 3);
+        assertThat(store.metricsReader().attributedThroughSequence(ACCOUNT)).hasValue(12);
+        assertThat(store.metricsReader().attributedThroughSequence(OTHER_ACCOUNT)).hasValue(3);
+        store.metricsWriter().truncate(ACCOUNT);
+        assertThat(store.metricsReader().attributedThroughSequence(ACCOUNT)).hasValue(0);
+        assertThat(store.metricsReader().attributedThroughSequence(OTHER_ACCOUNT)).hasValue(3);
+        assertThatThrownBy(() -> store.metricsWriter().markAttributedThrough(ACCOUNT, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+    }
+
+    @Test
     void allocationsRoundTripAndRewriteByPartition() {
         LocalDate next = DAY.plusDays(1);
         var day1 = List.of(StoreFixtures.allocation(DAY, "rec-1", "data-eng", "0.19"),

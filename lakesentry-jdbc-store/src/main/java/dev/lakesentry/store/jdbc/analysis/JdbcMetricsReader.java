@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -76,6 +77,14 @@ public final class JdbcMetricsReader implements MetricsReader {
                         new Money(Binds.decimal(rs, "cost"), Currency.getInstance(rs.getString("currency"))),
                         components(rs.getString("components_json")), badges(rs.getString("badges"))))
                 .list());
+    }
+
+    @Override
+    public OptionalLong attributedThroughSequence(String accountId) {
+        return OptionalLong.of(db.withHandle("metric_attribution_mark", accountId, h -> h.createQuery(
+                        db.sql(JdbcMetricsReader.class, "select_attribution_mark"))
+                .bind("account_id", accountId)
+                .mapTo(Long.class).findOne().orElse(0L)));
     }
 
     private static Map<String, Double> components(String json) {

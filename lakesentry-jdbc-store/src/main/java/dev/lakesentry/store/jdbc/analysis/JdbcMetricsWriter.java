@@ -135,10 +135,23 @@ public final class JdbcMetricsWriter extends WriterSupport<MetricsWriter> implem
     @Override
     public void truncate(String accountId) {
         write("metric_*", accountId, h -> {
-            for (String entity : List.of("cost_allocation", "daily_cost", "significance_score")) {
+            for (String entity : List.of("cost_allocation", "daily_cost", "significance_score", "attribution_mark")) {
                 h.createUpdate(sql("delete_" + entity + "_by_account")).bind("account_id", accountId).execute();
             }
             return null;
+        });
+    }
+
+    @Override
+    public void markAttributedThrough(String accountId, long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("Attribution mark of account '" + accountId + "' must not be negative, was "
+                    + sequence);
+        }
+        write("metric_attribution_mark", accountId, h -> {
+            h.createUpdate(sql("delete_attribution_mark_by_account")).bind("account_id", accountId).execute();
+            return h.createUpdate(sql("insert_attribution_mark")).bind("account_id", accountId)
+                    .bind("extraction_seq", sequence).execute();
         });
     }
 }
