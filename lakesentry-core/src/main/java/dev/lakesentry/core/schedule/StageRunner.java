@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
@@ -160,7 +161,7 @@ public final class StageRunner {
         return pending(accountId).partitions();
     }
 
-    private record Pending(List<Partition> partitions, Optional<Long> ledgerMark) {
+    private record Pending(List<Partition> partitions, OptionalLong ledgerMark) {
     }
 
     private Pending pending(String accountId) {
@@ -170,11 +171,12 @@ public final class StageRunner {
         SortedSet<LocalDate> days = new TreeSet<>();
         for (StageRun r : log.since(accountId, after)) {
             if (r.stage() == StageName.TRANSFORMATION && r.result().outcome() == StageOutcome.SUCCEEDED) {
-                r.result().partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
+                Partitions.addDays(r.result().partitions(), days);
             }
         }
-        builds.ifPresent(b -> b.partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add)));
-        return new Pending(Partitions.of(accountId, days), builds.map(StageParts.UnattributedBuilds::ledgerMark));
+        builds.ifPresent(b -> Partitions.addDays(b.partitions(), days));
+        return new Pending(Partitions.of(accountId, days),
+                builds.map(b -> OptionalLong.of(b.ledgerMark())).orElseGet(OptionalLong::empty));
     }
 
     private Optional<Outcome> attributePending(String accountId) {

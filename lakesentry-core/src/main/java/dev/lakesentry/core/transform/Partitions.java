@@ -37,4 +37,9 @@ public final class Partitions {
         }
         return List.copyOf(out);
     }
+
+    /** Adds every day the partitions cover (each from its first to its last day) to {@code days}. */
+    public static void addDays(Collection<Partition> partitions, Collection<LocalDate> days) {
+        partitions.forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
+    }
 }

@@ -96,7 +96,7 @@ public final class TransformationStage implements Stage {
                 return result(request, List.of(), 0, 0, Map.of(), started, StageOutcome.NOTHING_TO_DO, null);
             }
             SortedSet<LocalDate> days = daysToRecompute(account, builtThrough);
-            request.partitions().forEach(p -> p.from().datesUntil(p.to().plusDays(1)).forEach(days::add));
+            Partitions.addDays(request.partitions(), days);
             List<Partition> partitions = Partitions.of(account, days);
             LedgerScope scope = new LedgerScope(account, partitions, request.asOf(), correctionHorizon, memberships);
             Map<String, Long> stepRows = new LinkedHashMap<>();
