@@ -286,14 +286,15 @@ public final class LakeSentry implements AutoCloseable {
 
     /**
      * What the ledger holds beyond the store's attribution mark: the days transformations after that mark
-     * recomputed (the ledger's build mark is read first). Empty when the store keeps no attribution mark.
+     * recomputed. Empty when the store keeps no attribution mark. (An attribution that moves the mark between the
+     * two reads only makes the days a superset, or none when it covered the ledger already.)
      */
     private Optional<StageParts.UnattributedBuilds> unattributedBuilds(String accountId) {
-        long built = store.ledgerReader().builtThroughSequence(accountId);
         OptionalLong attributed = store.metricsReader().attributedThroughSequence(accountId);
         if (attributed.isEmpty()) {
             return Optional.empty();
         }
+        long built = store.ledgerReader().builtThroughSequence(accountId);
         List<Partition> partitions = built <= attributed.getAsLong() ? List.of()
                 : Partitions.of(accountId, transformation.daysToRecompute(accountId, attributed.getAsLong()));
         return Optional.of(new StageParts.UnattributedBuilds(built, partitions));
